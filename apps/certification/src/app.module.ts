@@ -1,0 +1,34 @@
+import { Module } from '@nestjs/common';
+import { Topics } from '@bdhvs/events';
+import { AuthModule } from '@bdhvs/auth';
+import { KafkaReadiness, MessagingModule } from '@bdhvs/messaging';
+import { ServiceRuntimeModule } from '@bdhvs/service-runtime';
+import { CertificateEntity, VneidEventEntity } from './certificates/certificate.entity';
+import { CertificatesModule } from './certificates/certificates.module';
+import { VneidEventsConsumer } from './certificates/vneid-events.consumer';
+import { CertificationConfig } from './config/certification-config';
+import { migrations } from './migrations';
+
+export function certificationModule(config: CertificationConfig) {
+  @Module({
+    imports: [
+      ServiceRuntimeModule.forRoot({
+        name: 'certification',
+        config,
+        database: { entities: [CertificateEntity, VneidEventEntity], migrations },
+        readiness: [KafkaReadiness],
+      }),
+      MessagingModule.forRoot({
+        source: 'bdhvs/certification',
+        groupId: 'certification',
+        produces: [Topics.certificateIssued, Topics.certificateRevoked],
+        handlers: [VneidEventsConsumer],
+        imports: [CertificatesModule],
+      }),
+      AuthModule,
+      CertificatesModule,
+    ],
+  })
+  class CertificationModule {}
+  return CertificationModule;
+}

@@ -1,0 +1,41 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+export class CertificateDto {
+  @ApiProperty({ example: 'BDHVS-2025-000001' })
+  certificateNo: string;
+
+  @ApiProperty({ enum: ['valid', 'revoked'], example: 'valid' })
+  status: 'valid' | 'revoked';
+
+  @ApiProperty({ example: 'N***** V** A*' })
+  holderName: string;
+
+  @ApiProperty({ example: 'CITIZEN_BASIC' })
+  programme: string;
+
+  @ApiProperty({ example: '03388' })
+  unitCode: string;
+
+  @ApiProperty({ example: '2025-09-30T08:00:00.000Z' })
+  issuedAt: string;
+
+  @ApiPropertyOptional({ example: null, nullable: true, type: String })
+  revokedAt: string | null;
+}
+
+export class CertificateVerificationDto {
+  @ApiProperty({ example: 'BDHVS-2025-000001' })
+  certificateNo: string;
+
+  @ApiProperty({ enum: ['valid', 'revoked', 'unknown'], example: 'valid' })
+  status: 'valid' | 'revoked' | 'unknown';
+
+  @ApiPropertyOptional({ example: 'N***** V** A*' })
+  holderName?: string;
+
+  @ApiPropertyOptional({ example: 'CITIZEN_BASIC' })
+  programme?: string;
+
+  @ApiPropertyOptional({ example: '2025-09-30T08:00:00.000Z' })
+  issuedAt?: string;
+}

@@ -1,0 +1,14 @@
+import { IsString, MinLength } from 'class-validator';
+import { ServiceConfig } from '@bdhvs/service-runtime';
+
+export class CertificationConfig extends ServiceConfig {
+  /** Shared secret of the VNeID adapter's HMAC-SHA256 signature. */
+  @IsString()
+  @MinLength(16)
+  VNEID_HMAC_SECRET: string;
+
+  /** Key of the citizen-ID blind index, shared with the learners service. */
+  @IsString()
+  @MinLength(16)
+  PII_HASH_KEY: string;
+}

@@ -1,0 +1,4 @@
+import { MessagingTables1764000000000 } from '@bdhvs/messaging';
+import { CreateCertificate1764000000100 } from './1764000000100-create-certificate';
+
+export const migrations = [MessagingTables1764000000000, CreateCertificate1764000000100];

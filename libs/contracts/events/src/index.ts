@@ -1,0 +1,4 @@
+export * from './topics';
+export * from './payloads';
+export * from './schema-registry';
+export * from './schema-compatibility';

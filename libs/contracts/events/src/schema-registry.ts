@@ -1,0 +1,62 @@
+import Ajv, { ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import vneidV1r1 from './schemas/vneid.certification-events.v1/1.json';
+import issuedV1r1 from './schemas/certification.certificate-issued.v1/1.json';
+import revokedV1r1 from './schemas/certification.certificate-revoked.v1/1.json';
+import unitV1r1 from './schemas/learners.unit-registered.v1/1.json';
+import { EventPayloads } from './payloads';
+import { Topic } from './topics';
+
+export type JsonSchema = Record<string, unknown>;
+
+/** Every revision of every event schema, oldest first. The last one is what producers emit now. */
+export const SCHEMA_REVISIONS: Record<Topic, JsonSchema[]> = {
+  'vneid.certification-events.v1': [vneidV1r1],
+  'certification.certificate-issued.v1': [issuedV1r1],
+  'certification.certificate-revoked.v1': [revokedV1r1],
+  'learners.unit-registered.v1': [unitV1r1],
+};
+
+export interface SchemaViolation {
+  field: string;
+  message: string;
+}
+
+export class EventValidationError extends Error {
+  constructor(
+    readonly topic: string,
+    readonly violations: SchemaViolation[],
+  ) {
+    super(`${topic}: ${violations.map((v) => `${v.field} ${v.message}`).join('; ')}`);
+  }
+}
+
+const ajv = addFormats(new Ajv({ allErrors: true, strict: false }));
+const validators = new Map<string, ValidateFunction>();
+
+function validatorFor(topic: Topic): ValidateFunction {
+  let fn = validators.get(topic);
+  if (!fn) {
+    const revisions = SCHEMA_REVISIONS[topic];
+    fn = ajv.compile(revisions[revisions.length - 1]);
+    validators.set(topic, fn);
+  }
+  return fn;
+}
+
+export function schemaViolations(topic: Topic, value: unknown): SchemaViolation[] {
+  const validate = validatorFor(topic);
+  if (validate(value)) return [];
+  return (validate.errors ?? []).map((e) => {
+    const missing = (e.params as { missingProperty?: string }).missingProperty;
+    const path = e.instancePath.replace(/^\//, '').replace(/\//g, '.');
+    return { field: missing ? [path, missing].filter(Boolean).join('.') : path || '(root)', message: e.message ?? 'is invalid' };
+  });
+}
+
+/** Validates a payload against the newest schema of its topic, or throws naming every bad field. */
+export function assertEventPayload<T extends keyof EventPayloads>(topic: T, value: unknown): EventPayloads[T] {
+  const violations = schemaViolations(topic, value);
+  if (violations.length > 0) throw new EventValidationError(topic, violations);
+  return value as EventPayloads[T];
+}

@@ -1,0 +1,15 @@
+/** One topic per event type and major version; `ce_type` repeats the topic name. */
+export const Topics = {
+  vneidCertificationEvents: 'vneid.certification-events.v1',
+  certificateIssued: 'certification.certificate-issued.v1',
+  certificateRevoked: 'certification.certificate-revoked.v1',
+  unitRegistered: 'learners.unit-registered.v1',
+} as const;
+
+export type Topic = (typeof Topics)[keyof typeof Topics];
+
+export const ALL_TOPICS: readonly Topic[] = Object.values(Topics);
+
+export function deadLetterTopic(topic: string): string {
+  return `${topic}.dlq`;
+}

@@ -1,0 +1,22 @@
+export const ROLES = ['province-admin', 'unit-officer', 'mentor', 'mooc-platform', 'vneid-adapter', 'district-system'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** The caller, as services take it: who, with which roles, bounded to which administrative unit. */
+export interface Actor {
+  sub: string;
+  roles: Role[];
+  /** Unit code that bounds what the caller may see; absent for province-wide callers. */
+  unit?: string;
+}
+
+export function actorFromClaims(claims: Record<string, unknown>): Actor | null {
+  const sub = claims['sub'];
+  const roles = claims['roles'];
+  const unit = claims['unit'];
+  if (typeof sub !== 'string' || !Array.isArray(roles)) return null;
+  return {
+    sub,
+    roles: roles.filter((r): r is Role => (ROLES as readonly string[]).includes(r)),
+    ...(typeof unit === 'string' && unit ? { unit } : {}),
+  };
+}

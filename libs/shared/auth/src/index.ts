@@ -1,0 +1,5 @@
+export * from './actor';
+export * from './auth.guards';
+export * from './auth.module';
+export * from './jwt.strategy';
+export * from './unit-scope';

@@ -1,0 +1,66 @@
+import { randomUUID } from 'node:crypto';
+import type { IHeaders, KafkaMessage } from 'kafkajs';
+
+/** An event as the services see it: CloudEvents 1.0 attributes plus the JSON data. */
+export interface CloudEvent<T = unknown> {
+  id: string;
+  type: string;
+  source: string;
+  time: string;
+  subject?: string;
+  traceparent?: string;
+  data: T;
+}
+
+export const CE_SPECVERSION = '1.0';
+
+/** CloudEvents Kafka protocol binding, binary mode: attributes in `ce_*` headers, data as the value. */
+export function toKafkaHeaders(event: Omit<CloudEvent, 'data'>): Record<string, string> {
+  const headers: Record<string, string> = {
+    ce_specversion: CE_SPECVERSION,
+    ce_id: event.id,
+    ce_type: event.type,
+    ce_source: event.source,
+    ce_time: event.time,
+    'content-type': 'application/json',
+  };
+  if (event.subject) headers['ce_subject'] = event.subject;
+  if (event.traceparent) headers['traceparent'] = event.traceparent;
+  return headers;
+}
+
+export function headerText(headers: IHeaders | undefined, name: string): string | undefined {
+  const value = headers?.[name];
+  if (value === undefined || value === null) return undefined;
+  const first = Array.isArray(value) ? value[0] : value;
+  return first === undefined ? undefined : first.toString();
+}
+
+export class UndecodableMessageError extends Error {}
+
+/**
+ * Reads a message in binary mode. A message without CloudEvents headers (the VNeID adapter's plain
+ * JSON) gets an id from its position in the log, so a redelivery is still recognised.
+ */
+export function fromKafkaMessage(topic: string, partition: number, message: KafkaMessage): CloudEvent {
+  let data: unknown;
+  try {
+    data = JSON.parse(message.value?.toString('utf8') ?? '');
+  } catch {
+    throw new UndecodableMessageError('value is not JSON');
+  }
+  const id = headerText(message.headers, 'ce_id');
+  return {
+    id: id ?? `${topic}/${partition}/${message.offset}`,
+    type: headerText(message.headers, 'ce_type') ?? topic,
+    source: headerText(message.headers, 'ce_source') ?? 'external',
+    time: headerText(message.headers, 'ce_time') ?? new Date(Number(message.timestamp)).toISOString(),
+    subject: headerText(message.headers, 'ce_subject'),
+    traceparent: headerText(message.headers, 'traceparent'),
+    data,
+  };
+}
+
+export function newEventId(): string {
+  return randomUUID();
+}

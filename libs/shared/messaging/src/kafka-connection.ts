@@ -1,0 +1,43 @@
+import { Admin, Kafka, Producer, logLevel } from 'kafkajs';
+import { deadLetterTopic } from '@bdhvs/events';
+
+export interface KafkaSettings {
+  clientId: string;
+  brokers: string[];
+  partitions: number;
+  replicationFactor: number;
+}
+
+// kafkajs' notice about its v2 default partitioner is noise here: every key is ours.
+process.env['KAFKAJS_NO_PARTITIONER_WARNING'] ??= '1';
+
+export function createKafka(settings: Pick<KafkaSettings, 'clientId' | 'brokers'>): Kafka {
+  return new Kafka({
+    clientId: settings.clientId,
+    brokers: settings.brokers,
+    logLevel: logLevel.WARN,
+    retry: { initialRetryTime: 300, retries: 8 },
+  });
+}
+
+/** Idempotent producer: a retried send never writes a message twice. One in flight keeps order per key. */
+export function createIdempotentProducer(kafka: Kafka): Producer {
+  return kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: false,
+    retry: { initialRetryTime: 300, retries: Number.MAX_SAFE_INTEGER, maxRetryTime: 10_000 },
+  });
+}
+
+/** Creates each topic and its dead-letter twin when missing; existing topics are left alone. */
+export async function ensureTopics(admin: Admin, topics: readonly string[], settings: Pick<KafkaSettings, 'partitions' | 'replicationFactor'>) {
+  const wanted = [...new Set(topics.flatMap((t) => (t.endsWith('.dlq') ? [t] : [t, deadLetterTopic(t)])))];
+  const existing = new Set(await admin.listTopics());
+  const missing = wanted.filter((t) => !existing.has(t));
+  if (missing.length === 0) return;
+  await admin.createTopics({
+    waitForLeaders: true,
+    topics: missing.map((topic) => ({ topic, numPartitions: settings.partitions, replicationFactor: settings.replicationFactor })),
+  });
+}

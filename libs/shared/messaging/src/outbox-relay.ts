@@ -1,0 +1,110 @@
+import { Logger } from '@nestjs/common';
+import type { Producer } from 'kafkajs';
+import type { DataSource } from 'typeorm';
+import { outboxBacklog, outboxPublished } from './messaging-metrics';
+
+interface OutboxRow {
+  seq: string;
+  topic: string;
+  key: string;
+  payload: unknown;
+  headers: Record<string, string>;
+}
+
+/** Lock id that makes one relay per service database the publisher, so order per key holds across replicas. */
+const RELAY_LOCK = 7_420_250_701;
+
+/**
+ * Publishes committed outbox rows in order, then deletes them in the same transaction. A crash between
+ * the send and the commit re-sends the rows: consumers' inboxes absorb that duplicate.
+ */
+export class OutboxRelay {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private running = false;
+  private wake?: () => void;
+  private loop?: Promise<void>;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly producer: Producer,
+    private readonly options: { batchSize?: number; idleMs?: number } = {},
+  ) {}
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  kick(): void {
+    this.wake?.();
+  }
+
+  /** Stops after publishing what is already committed (bounded by `timeoutMs`). */
+  async stop(timeoutMs = 5000): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    this.kick();
+    await this.loop;
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline && (await this.publishBatch()) > 0) {
+      /* flush */
+    }
+  }
+
+  /** Publishes one batch; returns how many rows it published. */
+  async publishBatch(): Promise<number> {
+    const batchSize = this.options.batchSize ?? 500;
+    return this.dataSource.transaction(async (tx) => {
+      const [{ locked }] = await tx.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [RELAY_LOCK]);
+      if (!locked) return 0;
+      const rows: OutboxRow[] = await tx.query(
+        'SELECT seq, topic, key, payload, headers FROM outbox ORDER BY seq LIMIT $1',
+        [batchSize],
+      );
+      if (rows.length === 0) return 0;
+      const byTopic = new Map<string, OutboxRow[]>();
+      for (const row of rows) byTopic.set(row.topic, [...(byTopic.get(row.topic) ?? []), row]);
+      await this.producer.sendBatch({
+        acks: -1,
+        topicMessages: [...byTopic].map(([topic, list]) => ({
+          topic,
+          messages: list.map((r) => ({ key: r.key, value: JSON.stringify(r.payload), headers: r.headers })),
+        })),
+      });
+      // By exact seq: a row with a lower seq may commit later than this batch was read.
+      await tx.query('DELETE FROM outbox WHERE seq = ANY($1::bigint[])', [rows.map((r) => r.seq)]);
+      for (const [topic, list] of byTopic) outboxPublished.inc({ topic }, list.length);
+      return rows.length;
+    });
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (this.running) {
+      try {
+        const published = await this.publishBatch();
+        failures = 0;
+        if (published > 0) continue;
+        const [{ n }] = await this.dataSource.query('SELECT count(*)::int AS n FROM outbox');
+        outboxBacklog.set(n);
+        await this.sleep(this.options.idleMs ?? 250);
+      } catch (error) {
+        failures++;
+        const delay = Math.min(10_000, 200 * 2 ** Math.min(failures, 6));
+        this.logger.warn(`outbox publish failed (${(error as Error).message}); retry in ${delay} ms`);
+        await this.sleep(delay);
+      }
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+}

@@ -1,0 +1,55 @@
+import { ArgumentsHost, ForbiddenException } from '@nestjs/common';
+import { DomainError } from './domain-error';
+import { ProblemDetailsFilter } from './problem-details.filter';
+import { RequestValidationError } from './validation';
+
+function run(filter: ProblemDetailsFilter, error: unknown) {
+  const sent: { status?: number; type?: string; body?: Record<string, unknown> } = {};
+  const response = {
+    headersSent: false,
+    status(s: number) { sent.status = s; return this; },
+    type(t: string) { sent.type = t; return this; },
+    send(b: string) { sent.body = JSON.parse(b); return this; },
+  };
+  const host = {
+    switchToHttp: () => ({ getResponse: () => response, getRequest: () => ({ method: 'POST', originalUrl: '/api/v1/x?y=1' }) }),
+  } as unknown as ArgumentsHost;
+  filter.catch(error, host);
+  return sent;
+}
+
+describe(ProblemDetailsFilter.name, () => {
+  const filter = new ProblemDetailsFilter({ 'learner-already-registered': { status: 409, title: 'Learner already registered' } });
+
+  it('maps a domain error by code, with its extension members', () => {
+    const sent = run(filter, new DomainError('learner-already-registered', 'A learner with this citizen ID exists.', { learnerId: 'L1' }));
+    expect(sent).toEqual({
+      status: 409,
+      type: 'application/problem+json',
+      body: {
+        type: '/problems/learner-already-registered',
+        title: 'Learner already registered',
+        status: 409,
+        detail: 'A learner with this citizen ID exists.',
+        learnerId: 'L1',
+        instance: '/api/v1/x',
+      },
+    });
+  });
+
+  it('names each invalid field', () => {
+    const sent = run(filter, new RequestValidationError([{ field: 'unitCode', message: 'unitCode must be a string' }]));
+    expect(sent.status).toBe(400);
+    expect(sent.body?.['errors']).toEqual([{ field: 'unitCode', message: 'unitCode must be a string' }]);
+  });
+
+  it('keeps the status of an HTTP exception', () => {
+    expect(run(filter, new ForbiddenException('Outside your unit.')).body).toMatchObject({ status: 403, detail: 'Outside your unit.' });
+  });
+
+  it('hides the details of an unexpected error', () => {
+    const sent = run(filter, new Error('relation "x" does not exist at SELECT ...'));
+    expect(sent.body).toMatchObject({ status: 500, detail: 'An unexpected error occurred.' });
+    expect(JSON.stringify(sent.body)).not.toContain('SELECT');
+  });
+});

@@ -1,0 +1,75 @@
+import { INestApplication, Logger as NestLogger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { ProblemDetailsFilter, ProblemMapping, createValidationPipe } from '@bdhvs/problem';
+import { Logger } from 'nestjs-pino';
+import { Database } from './database';
+import { ConfigError, ServiceConfig, loadConfig } from './service-config';
+
+export interface ServiceDefinition<C extends ServiceConfig> {
+  /** Service name, also its route prefix: /api/v1/<name>. */
+  name: string;
+  title: string;
+  configType: new () => C;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  appModule: (config: C) => any;
+  problems?: Record<string, ProblemMapping>;
+  bodyLimit?: string;
+}
+
+/** Reads the config or exits with one line naming what is wrong. */
+export function configOrExit<C extends ServiceConfig>(type: new () => C): C {
+  try {
+    return loadConfig(type);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+export function buildOpenApiDocument(app: INestApplication, name: string, title: string): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle(title)
+    .setVersion('1.0.0')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+    .addTag(name)
+    .build();
+  return SwaggerModule.createDocument(app, config, {
+    operationIdFactory: (_controllerKey, methodKey) => methodKey,
+  });
+}
+
+export async function createServiceApp<C extends ServiceConfig>(definition: ServiceDefinition<C>, config: C): Promise<INestApplication> {
+  const app = await NestFactory.create(definition.appModule(config), { bufferLogs: true, bodyParser: false });
+  app.useLogger(app.get(Logger));
+  const express = await import('express');
+  // Raw bytes are kept beside the parsed body: webhook signatures are computed over them.
+  app.use(
+    express.json({
+      limit: definition.bodyLimit ?? '1mb',
+      verify: (req, _res, buf) => {
+        (req as unknown as { rawBody: Buffer }).rawBody = buf;
+      },
+    }),
+  );
+  app.setGlobalPrefix(`api/v1/${definition.name}`, { exclude: ['health/live', 'health/ready', 'metrics', 'openapi.json'] });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemDetailsFilter(definition.problems));
+  app.enableShutdownHooks();
+  const document = buildOpenApiDocument(app, definition.name, definition.title);
+  app.getHttpAdapter().get('/openapi.json', (_req: unknown, res: { json: (d: unknown) => void }) => res.json(document));
+  return app;
+}
+
+/** Starts a service: config checked first, then HTTP; the database and Kafka connect in the background. */
+export async function startService<C extends ServiceConfig>(definition: ServiceDefinition<C>): Promise<INestApplication> {
+  const config = configOrExit(definition.configType);
+  const app = await createServiceApp(definition, config);
+  await app.listen(config.PORT, '0.0.0.0');
+  new NestLogger('bootstrap').log(`${definition.name} listening on :${config.PORT}`);
+  void app.get(Database).whenReady();
+  return app;
+}

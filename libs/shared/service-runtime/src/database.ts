@@ -1,0 +1,78 @@
+import { Logger } from '@nestjs/common';
+import { DataSource, EntityManager, EntitySchema, MigrationInterface } from 'typeorm';
+
+export interface DatabaseOptions {
+  url: string;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: (Function | EntitySchema)[];
+  migrations: (new () => MigrationInterface)[];
+  poolSize?: number;
+}
+
+/**
+ * The service's PostgreSQL database. Connects and migrates in the background, retrying with backoff, so
+ * that a database that is down makes the service not-ready instead of crash-looping.
+ */
+export class Database {
+  readonly dataSource: DataSource;
+  private readonly logger = new Logger(Database.name);
+  private ready = false;
+  private stopped = false;
+  private readyWaiters: (() => void)[] = [];
+
+  constructor(options: DatabaseOptions) {
+    this.dataSource = new DataSource({
+      type: 'postgres',
+      url: options.url,
+      entities: options.entities,
+      migrations: options.migrations,
+      migrationsTransactionMode: 'each',
+      synchronize: false,
+      extra: { max: options.poolSize ?? 10, connectionTimeoutMillis: 5000 },
+    });
+  }
+
+  get isReady(): boolean {
+    return this.ready;
+  }
+
+  /** Connects, then applies pending migrations; retries until it succeeds or `close` is called. */
+  async connect(): Promise<void> {
+    for (let attempt = 1; !this.stopped; attempt++) {
+      try {
+        if (!this.dataSource.isInitialized) await this.dataSource.initialize();
+        const applied = await this.dataSource.runMigrations();
+        if (applied.length > 0) this.logger.log(`applied migrations: ${applied.map((m) => m.name).join(', ')}`);
+        this.ready = true;
+        this.readyWaiters.splice(0).forEach((resolve) => resolve());
+        return;
+      } catch (error) {
+        const delay = Math.min(30_000, 500 * 2 ** Math.min(attempt, 6));
+        this.logger.warn(`database not reachable (attempt ${attempt}): ${(error as Error).message}; retry in ${delay} ms`);
+        await new Promise((r) => setTimeout(r, delay));
+      }
+    }
+  }
+
+  whenReady(): Promise<void> {
+    return this.ready ? Promise.resolve() : new Promise((resolve) => this.readyWaiters.push(resolve));
+  }
+
+  async ping(): Promise<void> {
+    if (!this.ready) throw new Error('database not connected');
+    await this.dataSource.query('SELECT 1');
+  }
+
+  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  get manager(): EntityManager {
+    return this.dataSource.manager;
+  }
+
+  async close(): Promise<void> {
+    this.stopped = true;
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+  }
+}

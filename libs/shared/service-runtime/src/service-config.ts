@@ -1,0 +1,60 @@
+import 'reflect-metadata';
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+
+/** Settings every service has. A service extends it with its own and validates at boot. */
+export class ServiceConfig {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT: number;
+
+  @Matches(/^postgres(ql)?:\/\/.+\/[\w-]+$/, { message: 'must be a postgres:// URL naming the database' })
+  DATABASE_URL: string;
+
+  @Matches(/^[\w.-]+:\d+(,[\w.-]+:\d+)*$/, { message: 'must be host:port[,host:port...]' })
+  KAFKA_BROKERS: string;
+
+  @Transform(({ value }) => (value === undefined ? 6 : Number(value)))
+  @IsInt()
+  @Min(1)
+  KAFKA_TOPIC_PARTITIONS = 6;
+
+  @Transform(({ value }) => (value === undefined ? 1 : Number(value)))
+  @IsInt()
+  @Min(1)
+  KAFKA_REPLICATION_FACTOR = 1;
+
+  @IsOptional()
+  @Matches(/^https?:\/\/.+/, { message: 'must be an http(s) URL' })
+  JWT_JWKS_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  JWT_PUBLIC_KEY_FILE?: string;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+}
+
+export class ConfigError extends Error {}
+
+/**
+ * Reads and validates the environment into a typed config. The error names the variables, never
+ * their values (they may be secrets).
+ */
+export function loadConfig<T extends ServiceConfig>(type: new () => T, env: NodeJS.ProcessEnv = process.env): T {
+  const raw = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const config = plainToInstance(type, raw, { exposeDefaultValues: true });
+  const errors = validateSync(config as object, { whitelist: false });
+  const problems = errors.map((e) => `${e.property} ${Object.values(e.constraints ?? {})[0] ?? 'is invalid'}`);
+  if (!config.JWT_JWKS_URL && !config.JWT_PUBLIC_KEY_FILE) {
+    problems.push('JWT_JWKS_URL or JWT_PUBLIC_KEY_FILE must be set');
+  }
+  if (problems.length > 0) throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
+  return config;
+}

@@ -1,0 +1,77 @@
+import { DynamicModule, Global, MiddlewareConsumer, Module, NestModule, Provider } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { LoggerModule } from 'nestjs-pino';
+import { Database, DatabaseOptions } from './database';
+import { HealthController } from './health.controller';
+import { HttpMetricsMiddleware, MetricsController, collectProcessMetrics } from './metrics';
+import { ServiceConfig } from './service-config';
+import { READINESS_PROBES, ReadinessProbe, SERVICE_CONFIG, SERVICE_NAME } from './tokens';
+import { currentTrace } from './trace-context';
+import { TraceMiddleware } from './trace.middleware';
+
+export interface ServiceRuntimeOptions {
+  name: string;
+  config: ServiceConfig;
+  database: Omit<DatabaseOptions, 'url'>;
+  /** Extra readiness probes, as provider tokens (the database is always checked). */
+  readiness?: Provider[];
+}
+
+/**
+ * What every service has: typed config, JSON logs with the trace id, its database (connected and
+ * migrated in the background), /health/live, /health/ready and /metrics.
+ */
+@Global()
+@Module({})
+export class ServiceRuntimeModule implements NestModule {
+  static forRoot(options: ServiceRuntimeOptions): DynamicModule {
+    collectProcessMetrics();
+    const database: Provider = {
+      provide: Database,
+      useFactory: () => {
+        const db = new Database({ ...options.database, url: options.config.DATABASE_URL });
+        void db.connect();
+        return db;
+      },
+    };
+    const readinessTokens = options.readiness ?? [];
+    const probes: Provider = {
+      provide: READINESS_PROBES,
+      inject: [Database, ...readinessTokens.map((p) => (typeof p === 'function' ? p : (p as { provide: unknown }).provide))] as never[],
+      useFactory: (db: Database, ...others: ReadinessProbe[]): ReadinessProbe[] => [
+        { name: 'database', check: () => db.ping() },
+        ...others,
+      ],
+    };
+    return {
+      module: ServiceRuntimeModule,
+      imports: [
+        TerminusModule.forRoot({ logger: false }),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: options.config.LOG_LEVEL,
+            name: options.name,
+            mixin: () => {
+              const trace = currentTrace();
+              return trace ? { traceId: trace.traceId } : {};
+            },
+            redact: ['req.headers.authorization', 'req.headers["x-vneid-signature"]', 'req.headers.cookie'],
+            autoLogging: { ignore: (req) => /^\/(health|metrics)/.test(req.url ?? '') },
+          },
+        }),
+      ],
+      controllers: [HealthController, MetricsController],
+      providers: [
+        { provide: SERVICE_CONFIG, useValue: options.config },
+        { provide: SERVICE_NAME, useValue: options.name },
+        database,
+        probes,
+      ],
+      exports: [SERVICE_CONFIG, SERVICE_NAME, Database],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(TraceMiddleware, HttpMetricsMiddleware).forRoutes('*path');
+  }
+}
