@@ -19,6 +19,7 @@ DEFAULT_DATABASES="bdhvs_learners bdhvs_courses bdhvs_certification bdhvs_campai
   bdhvs_test_learners bdhvs_test_courses bdhvs_test_certification bdhvs_test_campaigns bdhvs_test_reporting"
 DATABASE_URL_IN_USE="${DATABASE_URL:-$DEFAULT_DATABASE_URL}"
 PG_MARKER="$CACHE_DIR/postgres.started-by-infra"
+export PGCONNECT_TIMEOUT="${PGCONNECT_TIMEOUT:-5}"
 
 # Keep in sync with kafka/pom.xml.
 KAFKA_VERSION="4.1.1"
@@ -99,10 +100,11 @@ pg_local_cluster() {
   fi
 }
 
+# Retries for a while: a server that was just started refuses connections for a few seconds.
 pg_wait_ready() {
   local i
   for ((i = 0; i < 30; i++)); do
-    if psql -d "$PG_ADMIN_URL" -qtAc 'select 1' >/dev/null 2>&1; then return 0; fi
+    if PG_ERROR="$(psql -d "$PG_ADMIN_URL" -qtAc 'select 1' 2>&1 >/dev/null)"; then return 0; fi
     sleep 1
   done
   return 1
@@ -124,12 +126,13 @@ pg_up() {
     cluster="$(pg_local_cluster)"
     [ -n "$cluster" ] || die "PostgreSQL is not reachable at $PG_HOST:$PG_PORT and no local cluster uses port $PG_PORT"
     say "PostgreSQL: not reachable on $PG_HOST:$PG_PORT, starting local cluster $cluster..."
+    # 9>&-: the server must not inherit the lock of take_lock.
     # shellcheck disable=SC2086 # "<version> <name>" is meant to split into two arguments
-    pg_ctlcluster --skip-systemctl-redirect $cluster start ||
+    pg_ctlcluster --skip-systemctl-redirect $cluster start 9>&- ||
       die "pg_ctlcluster $cluster start failed (are you root or the postgres user?)"
     echo "$cluster" >"$PG_MARKER"
   fi
-  pg_wait_ready || die "PostgreSQL on $PG_HOST:$PG_PORT does not accept connections with $DATABASE_URL_IN_USE"
+  pg_wait_ready || die "PostgreSQL on $PG_HOST:$PG_PORT does not accept connections with $DATABASE_URL_IN_USE: $PG_ERROR"
   pg_create_databases
 }
 
@@ -264,13 +267,14 @@ kafka_start() {
 
   [ -f "$KAFKA_LOG" ] && mv -f "$KAFKA_LOG" "$KAFKA_LOG.1"
   rm -f "$KAFKA_PID_FILE"
+  # 9>&- keeps the broker from inheriting (and holding forever) the lock of take_lock.
   # The child writes its own pid before exec'ing java, so the pid is java's even if setsid forks.
   # setsid detaches it from this terminal's session so it outlives the script and Ctrl-C.
   local detach=()
   command -v setsid >/dev/null 2>&1 && detach=(setsid)
   nohup "${detach[@]}" bash -c 'echo $$ >"$0"; exec "$@"' "$KAFKA_PID_FILE" \
     "${KAFKA_JAVA[@]}" kafka.Kafka "$KAFKA_CONFIG" \
-    >"$KAFKA_LOG" 2>&1 </dev/null &
+    >"$KAFKA_LOG" 2>&1 </dev/null 9>&- &
 
   say "Kafka: waiting for the broker on $KAFKA_HOST:$KAFKA_PORT (up to $KAFKA_START_TIMEOUT s)..."
   local deadline=$((SECONDS + KAFKA_START_TIMEOUT)) pid=""
@@ -367,7 +371,7 @@ take_lock() {
   mkdir -p "$KAFKA_DIR"
   if command -v flock >/dev/null 2>&1; then
     exec 9>"$CACHE_DIR/infra.lock"
-    flock 9
+    flock -w 120 9 || die "another infra.sh has held $CACHE_DIR/infra.lock for 2 min"
   fi
 }
 

@@ -1,19 +1,15 @@
-/**
- * This is not a production server yet!
- * This is only a minimal backend to get started.
- */
+import { startService } from '@bdhvs/service-runtime';
+import { reportingModule } from './app.module';
+import { ReportingConfig } from './config/reporting-config';
 
-import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app/app.module';
-
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  const globalPrefix = 'api';
-  app.setGlobalPrefix(globalPrefix);
-  const port = process.env.PORT || 3000;
-  await app.listen(port);
-  Logger.log(`🚀 Application is running on: http://localhost:${port}/${globalPrefix}`);
-}
-
-bootstrap();
+void startService({
+  name: 'reporting',
+  title: 'Reporting (indicators of the plan)',
+  configType: ReportingConfig,
+  appModule: reportingModule,
+  problems: {
+    'unknown-unit': { status: 404, title: 'Unknown administrative unit' },
+    'indicator-not-computed': { status: 422, title: 'Indicator not computed yet' },
+    'breakdown-not-available': { status: 422, title: 'Breakdown not available yet' },
+  },
+});

@@ -53,7 +53,9 @@ describe('docker-compose.yml', () => {
   it('runs postgres:15 with the init script that creates one database per service', () => {
     const postgres = service('postgres');
     expect(postgres.image).toBe('postgres:15');
-    const mounts = (postgres.volumes ?? []).map((v) => (typeof v === 'string' ? v : `${v.source}:${v.target}`));
+    const mounts = (postgres.volumes ?? []).map((v) =>
+      typeof v === 'string' ? v : `${v.source}:${v.target}`,
+    );
     expect(mounts).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^\.\/deploy\/postgres\/init-databases\.sql:\/docker-entrypoint-initdb\.d\//),
@@ -77,28 +79,35 @@ describe('docker-compose.yml', () => {
     expect(composeEnvironment(svc)['PORT']).toBe(String(PORTS[app]));
   });
 
-  it.each(SERVICES)('gives %s its database, Kafka and secrets, and starts it once both are healthy', (app) => {
-    const svc = service(app);
-    const env = composeEnvironment(svc);
-    expect(env['DATABASE_URL']).toMatch(new RegExp(`^postgres(ql)?://[^@]+@postgres:5432/bdhvs_${app}$`));
-    expect(env['KAFKA_BROKERS']).toBe('kafka:9092');
-    expect(env['KAFKA_TOPIC_PARTITIONS']).toBe('6');
-    expect(env['NODE_ENV']).toBeDefined();
-    expect(env['LOG_LEVEL']).toBeDefined();
-    expect(env['JWT_JWKS_URL'] || env['JWT_PUBLIC_KEY_FILE']).toBeTruthy();
-    for (const secret of APP_SECRETS[app]) {
-      // Taken from the environment / .env; a default is allowed only as a marked development value.
-      expect(env[secret]).toMatch(new RegExp(`^\\$\\{${secret}(:?-[^}]*)?\\}$`));
-    }
-    expect(composeDependencies(svc)).toEqual(
-      expect.objectContaining({ postgres: 'service_healthy', kafka: 'service_healthy' }),
-    );
-  });
+  it.each(SERVICES)(
+    'gives %s its database, Kafka and secrets, and starts it once both are healthy',
+    (app) => {
+      const svc = service(app);
+      const env = composeEnvironment(svc);
+      expect(env['DATABASE_URL']).toMatch(new RegExp(`^postgres(ql)?://[^@]+@postgres:5432/bdhvs_${app}$`));
+      expect(env['KAFKA_BROKERS']).toBe('kafka:9092');
+      expect(env['KAFKA_TOPIC_PARTITIONS']).toBe('6');
+      expect(env['NODE_ENV']).toBeDefined();
+      expect(env['LOG_LEVEL']).toBeDefined();
+      expect(env['JWT_JWKS_URL'] || env['JWT_PUBLIC_KEY_FILE']).toBeTruthy();
+      for (const secret of APP_SECRETS[app]) {
+        // Taken from the environment / .env; a default is allowed only as a marked development value.
+        expect(env[secret]).toMatch(new RegExp(`^\\$\\{${secret}(:?-[^}]*)?\\}$`));
+      }
+      expect(composeDependencies(svc)).toEqual(
+        expect.objectContaining({ postgres: 'service_healthy', kafka: 'service_healthy' }),
+      );
+    },
+  );
 
   it('publishes the gateway on 8080 and points it at every service once they are healthy', () => {
     const gateway = service('gateway');
-    const ports = (gateway.ports ?? []).map((p) => (typeof p === 'string' ? p : `${p.published}:${p.target}`));
-    expect(ports).toEqual(expect.arrayContaining([expect.stringMatching(/^(\$\{GATEWAY_PORT:-8080\}|8080):8080$/)]));
+    const ports = (gateway.ports ?? []).map((p) =>
+      typeof p === 'string' ? p : `${p.published}:${p.target}`,
+    );
+    expect(ports).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^(\$\{GATEWAY_PORT:-8080\}|8080):8080$/)]),
+    );
     const env = composeEnvironment(gateway);
     const deps = composeDependencies(gateway);
     for (const app of SERVICES) {
@@ -142,13 +151,17 @@ describe('Dockerfile', () => {
   });
 
   it('keeps node_modules, build output and secrets out of the build context', () => {
-    const ignored = readWorkspaceFile('.dockerignore').split(/\r?\n/).map((line) => line.trim());
+    const ignored = readWorkspaceFile('.dockerignore')
+      .split(/\r?\n/)
+      .map((line) => line.trim());
     expect(ignored).toEqual(expect.arrayContaining(['**/node_modules', 'dist', '.env']));
   });
 });
 
 describe('k8s/base', () => {
-  const kustomization = loadYaml<{ namespace?: string; resources?: string[] }>(`${K8S_BASE}/kustomization.yaml`);
+  const kustomization = loadYaml<{ namespace?: string; resources?: string[] }>(
+    `${K8S_BASE}/kustomization.yaml`,
+  );
   const resources = kustomization.resources ?? [];
   const manifests: Manifest[] = resources
     .filter((file) => workspaceFileExists(`${K8S_BASE}/${file}`))
@@ -254,7 +267,9 @@ describe('k8s/base', () => {
       expect(selects(spec.selector, podLabels())).toBe(true);
       const port = spec.ports?.find((p) => p.port === PORTS[app]);
       expect(port).toBeDefined();
-      const containerPorts = containers().flatMap((c) => (c.ports ?? []).flatMap((p) => [p.name, p.containerPort]));
+      const containerPorts = containers().flatMap((c) =>
+        (c.ports ?? []).flatMap((p) => [p.name, p.containerPort]),
+      );
       expect(containerPorts).toContain(port?.targetPort ?? port?.port);
     });
 

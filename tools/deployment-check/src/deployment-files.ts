@@ -151,7 +151,10 @@ export interface IngressBackend {
 }
 
 export interface IngressSpec {
-  rules?: { host?: string; http?: { paths?: { path?: string; pathType?: string; backend?: IngressBackend }[] } }[];
+  rules?: {
+    host?: string;
+    http?: { paths?: { path?: string; pathType?: string; backend?: IngressBackend }[] };
+  }[];
 }
 
 /** True when every label of `selector` is on `labels` (a non-empty selector). */
@@ -187,7 +190,9 @@ export function composeEnvironment(service: ComposeService): Record<string, stri
       }),
     );
   }
-  return Object.fromEntries(Object.entries(env).map(([key, value]) => [key, value === null ? '' : String(value)]));
+  return Object.fromEntries(
+    Object.entries(env).map(([key, value]) => [key, value === null ? '' : String(value)]),
+  );
 }
 
 /** Compose `depends_on` as service -> condition (`service_started` when the short form is used). */

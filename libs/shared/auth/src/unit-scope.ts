@@ -1,3 +1,4 @@
+import { DomainError } from '@bdhvs/problem';
 import { Actor } from './actor';
 
 /** Answers whether one administrative unit lies inside another (or is it). */
@@ -5,10 +6,9 @@ export interface UnitHierarchy {
   isWithin(unitCode: string, ancestorCode: string): Promise<boolean>;
 }
 
-export class OutsideUnitError extends Error {
-  readonly code = 'outside-unit';
+export class OutsideUnitError extends DomainError {
   constructor(unitCode: string) {
-    super(`Unit ${unitCode} is outside the caller's administrative unit.`);
+    super('outside-unit', `Unit ${unitCode} is outside the caller's administrative unit.`);
   }
 }
 

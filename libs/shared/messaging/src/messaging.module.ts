@@ -147,9 +147,9 @@ export class MessagingModule {
         { provide: Outbox, inject: [OutboxRelay], useFactory: (relay: OutboxRelay) => new Outbox(options.source, () => relay.kick()) },
         {
           provide: EventConsumer,
-          inject: [KAFKA, Database, PRODUCER, HANDLERS],
-          useFactory: (kafka: Kafka, db: Database, producer: Producer, handlers: EventHandler[]) =>
-            new EventConsumer(kafka, db.dataSource, producer, { groupId: options.groupId }, handlers),
+          inject: [KAFKA, Database, PRODUCER, HANDLERS, SERVICE_CONFIG],
+          useFactory: (kafka: Kafka, db: Database, producer: Producer, handlers: EventHandler[], config: ServiceConfig) =>
+            new EventConsumer(kafka, db.dataSource, producer, { groupId: `${config.KAFKA_GROUP_PREFIX}${options.groupId}` }, handlers),
         },
         KafkaReadiness,
         MessagingLifecycle,

@@ -4,6 +4,8 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { ProblemDetailsFilter, ProblemMapping, createValidationPipe } from '@bdhvs/problem';
 import { Logger } from 'nestjs-pino';
 import { Database } from './database';
+import { HttpMetricsMiddleware } from './metrics';
+import { TraceMiddleware } from './trace.middleware';
 import { ConfigError, ServiceConfig, loadConfig } from './service-config';
 
 export interface ServiceDefinition<C extends ServiceConfig> {
@@ -45,6 +47,9 @@ export function buildOpenApiDocument(app: INestApplication, name: string, title:
 export async function createServiceApp<C extends ServiceConfig>(definition: ServiceDefinition<C>, config: C): Promise<INestApplication> {
   const app = await NestFactory.create(definition.appModule(config), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
+  const trace = new TraceMiddleware();
+  const metrics = new HttpMetricsMiddleware();
+  app.use(trace.use.bind(trace), metrics.use.bind(metrics));
   const express = await import('express');
   // Raw bytes are kept beside the parsed body: webhook signatures are computed over them.
   app.use(
@@ -57,7 +62,9 @@ export async function createServiceApp<C extends ServiceConfig>(definition: Serv
   );
   app.setGlobalPrefix(`api/v1/${definition.name}`, { exclude: ['health/live', 'health/ready', 'metrics', 'openapi.json'] });
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new ProblemDetailsFilter(definition.problems));
+  app.useGlobalFilters(
+    new ProblemDetailsFilter({ 'outside-unit': { status: 403, title: 'Outside your administrative unit' }, ...definition.problems }),
+  );
   app.enableShutdownHooks();
   const document = buildOpenApiDocument(app, definition.name, definition.title);
   app.getHttpAdapter().get('/openapi.json', (_req: unknown, res: { json: (d: unknown) => void }) => res.json(document));

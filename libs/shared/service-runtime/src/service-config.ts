@@ -29,6 +29,11 @@ export class ServiceConfig {
   @Min(1)
   KAFKA_REPLICATION_FACTOR = 1;
 
+  /** Prefix of consumer group ids, so that a test platform never shares partitions with another. */
+  @IsOptional()
+  @Matches(/^[\w.-]*$/, { message: 'must be letters, digits, dot, dash or underscore' })
+  KAFKA_GROUP_PREFIX = '';
+
   @IsOptional()
   @Matches(/^https?:\/\/.+/, { message: 'must be an http(s) URL' })
   JWT_JWKS_URL?: string;

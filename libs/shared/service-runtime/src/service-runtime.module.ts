@@ -1,13 +1,12 @@
-import { DynamicModule, Global, MiddlewareConsumer, Module, NestModule, Provider } from '@nestjs/common';
+import { DynamicModule, Global, Module, Provider } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { Database, DatabaseOptions } from './database';
 import { HealthController } from './health.controller';
-import { HttpMetricsMiddleware, MetricsController, collectProcessMetrics } from './metrics';
+import { MetricsController, collectProcessMetrics } from './metrics';
 import { ServiceConfig } from './service-config';
 import { READINESS_PROBES, ReadinessProbe, SERVICE_CONFIG, SERVICE_NAME } from './tokens';
 import { currentTrace } from './trace-context';
-import { TraceMiddleware } from './trace.middleware';
 
 export interface ServiceRuntimeOptions {
   name: string;
@@ -23,7 +22,7 @@ export interface ServiceRuntimeOptions {
  */
 @Global()
 @Module({})
-export class ServiceRuntimeModule implements NestModule {
+export class ServiceRuntimeModule {
   static forRoot(options: ServiceRuntimeOptions): DynamicModule {
     collectProcessMetrics();
     const database: Provider = {
@@ -69,9 +68,5 @@ export class ServiceRuntimeModule implements NestModule {
       ],
       exports: [SERVICE_CONFIG, SERVICE_NAME, Database],
     };
-  }
-
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(TraceMiddleware, HttpMetricsMiddleware).forRoutes('*path');
   }
 }

@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '@bdhvs/auth';
+import { KafkaReadiness, MessagingModule } from '@bdhvs/messaging';
+import { ServiceRuntimeModule } from '@bdhvs/service-runtime';
+import { CertificateIssuedConsumer, CertificateRevokedConsumer } from './indicators/certificate-events.consumer';
+import { IndicatorsModule } from './indicators/indicators.module';
+import { ReportingConfig } from './config/reporting-config';
+import { migrations } from './migrations';
+import { UnitRegisteredConsumer } from './units/units.consumer';
+
+export function reportingModule(config: ReportingConfig) {
+  @Module({
+    imports: [
+      ServiceRuntimeModule.forRoot({ name: 'reporting', config, database: { entities: [], migrations }, readiness: [KafkaReadiness] }),
+      MessagingModule.forRoot({
+        source: 'bdhvs/reporting',
+        groupId: 'reporting',
+        produces: [],
+        handlers: [CertificateIssuedConsumer, CertificateRevokedConsumer, UnitRegisteredConsumer],
+        imports: [IndicatorsModule],
+      }),
+      AuthModule,
+      IndicatorsModule,
+    ],
+  })
+  class ReportingModule {}
+  return ReportingModule;
+}

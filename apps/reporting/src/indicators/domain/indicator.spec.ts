@@ -1,0 +1,71 @@
+import { indicatorValue, isMet, planTarget, rollUpDenominator } from './indicator';
+import { currentYearPeriod, latestBirthDateForAge, parsePeriod } from './period';
+
+describe('parsePeriod', () => {
+  it('bounds a quarter in Vietnam time', () => {
+    const q1 = parsePeriod('2025Q1');
+    expect(q1?.start.toISOString()).toBe('2024-12-31T17:00:00.000Z');
+    expect(q1?.end.toISOString()).toBe('2025-03-31T17:00:00.000Z');
+    expect(q1?.lastDay).toBe('2025-03-31');
+  });
+
+  it('puts 2025-04-01T00:00:00+07:00 in Q2, not Q1', () => {
+    const instant = new Date('2025-04-01T00:00:00+07:00');
+    expect(instant < (parsePeriod('2025Q1')?.end as Date)).toBe(false);
+    expect(instant >= (parsePeriod('2025Q2')?.start as Date)).toBe(true);
+  });
+
+  it('reads years and half-years', () => {
+    expect(parsePeriod('2025')?.lastDay).toBe('2025-12-31');
+    expect(parsePeriod('2025S1')?.lastDay).toBe('2025-06-30');
+    expect(parsePeriod('2026S2')?.end.toISOString()).toBe('2026-12-31T17:00:00.000Z');
+  });
+
+  it('refuses anything else', () => {
+    for (const bad of ['2025Q5', '2025S3', '25', '2025W1', '2025-Q1', '']) expect(parsePeriod(bad)).toBeNull();
+  });
+
+  it('names the current year in Vietnam time', () => {
+    expect(currentYearPeriod(new Date('2025-12-31T17:30:00Z'))).toBe('2026');
+  });
+});
+
+describe('latestBirthDateForAge', () => {
+  it('makes someone born 2007-04-01 17 at the end of 2025Q1 and 18 at the end of 2025Q2', () => {
+    expect('2007-04-01' <= latestBirthDateForAge('2025-03-31', 18)).toBe(false);
+    expect('2007-04-01' <= latestBirthDateForAge('2025-06-30', 18)).toBe(true);
+  });
+
+  it('handles 29 February', () => expect(latestBirthDateForAge('2025-02-28', 18)).toBe('2007-02-28'));
+});
+
+describe('rollUpDenominator', () => {
+  const children = new Map([['12', ['A', 'B']], ['A', ['A1', 'A2']]]);
+
+  it('sums the sub-units when the unit has no figure of its own', () => {
+    expect(rollUpDenominator('12', children, new Map([['A1', 100], ['A2', 50], ['B', 30]]))).toBe(180);
+  });
+
+  it("prefers the unit's own official figure", () => {
+    expect(rollUpDenominator('12', children, new Map([['12', 1000], ['B', 30]]))).toBe(1000);
+  });
+
+  it('is null when nothing below has a figure', () => expect(rollUpDenominator('12', children, new Map())).toBeNull());
+});
+
+describe('indicator values', () => {
+  it('divides shares, counts d, and has no share without a denominator', () => {
+    expect(indicatorValue('c', 40, 50)).toBe(0.8);
+    expect(indicatorValue('c', 40, null)).toBeNull();
+    expect(indicatorValue('d', 40, null)).toBe(40);
+  });
+
+  it('compares with the plan target', () => {
+    expect(planTarget('c', 2025, false)).toBe(0.8);
+    expect(planTarget('d', 2026, true)).toBe(250_000);
+    expect(planTarget('d', 2026, false)).toBeNull();
+    expect(isMet(0.8, 0.8)).toBe(true);
+    expect(isMet(0.79, 0.8)).toBe(false);
+    expect(isMet(null, 0.8)).toBeNull();
+  });
+});

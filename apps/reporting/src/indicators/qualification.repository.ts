@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { CertificateIssuedV1, CertificateRevokedV1 } from '@bdhvs/events';
+import { Database } from '@bdhvs/service-runtime';
+
+export interface UnitTally {
+  qualified: number;
+  eventCount: number;
+  asOf: Date | null;
+}
+
+/** The only code that knows the projection tables. */
+@Injectable()
+export class QualificationRepository {
+  constructor(private readonly db: Database) {}
+
+  async recordIssued(tx: EntityManager, event: CertificateIssuedV1): Promise<void> {
+    await tx.query(
+      `INSERT INTO qualification (certificate_id, learner_key, unit_code, date_of_birth, issued_at, source_event_id)
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (certificate_id) DO NOTHING`,
+      [event.certificateId, event.learnerKey, event.unitCode, event.dateOfBirth, event.issuedAt, event.sourceEventId],
+    );
+  }
+
+  async recordRevoked(tx: EntityManager, event: CertificateRevokedV1): Promise<void> {
+    await tx.query(
+      `INSERT INTO revocation (certificate_id, revoked_at, source_event_id) VALUES ($1, $2, $3)
+       ON CONFLICT (certificate_id) DO NOTHING`,
+      [event.certificateId, event.revokedAt, event.sourceEventId],
+    );
+  }
+
+  /**
+   * Per unit: learners qualified at `end` (a certificate issued before it and not revoked by then) who
+   * were born on or before `bornBy`. Each learner counts once, in the unit of their first certificate.
+   */
+  async tallyByUnit(units: string[], end: Date, bornBy: string): Promise<Map<string, UnitTally>> {
+    const tallies = new Map<string, UnitTally>();
+    if (units.length === 0) return tallies;
+    const qualified: { unit_code: string; n: number }[] = await this.db.manager.query(
+      `SELECT unit_code, count(*)::int AS n FROM (
+         SELECT DISTINCT ON (q.learner_key) q.unit_code, q.date_of_birth
+         FROM qualification q LEFT JOIN revocation r ON r.certificate_id = q.certificate_id
+         WHERE q.unit_code = ANY($1) AND q.issued_at < $2 AND (r.revoked_at IS NULL OR r.revoked_at >= $2)
+         ORDER BY q.learner_key, q.issued_at
+       ) s WHERE date_of_birth <= $3 GROUP BY unit_code`,
+      [units, end, bornBy],
+    );
+    const events: { unit_code: string; n: number; as_of: Date | null }[] = await this.db.manager.query(
+      `SELECT q.unit_code,
+              (count(*) + count(r.certificate_id) FILTER (WHERE r.revoked_at < $2))::int AS n,
+              greatest(max(q.applied_at), max(r.applied_at) FILTER (WHERE r.revoked_at < $2)) AS as_of
+       FROM qualification q LEFT JOIN revocation r ON r.certificate_id = q.certificate_id
+       WHERE q.unit_code = ANY($1) AND q.issued_at < $2 GROUP BY q.unit_code`,
+      [units, end],
+    );
+    for (const row of events) tallies.set(row.unit_code, { qualified: 0, eventCount: row.n, asOf: row.as_of });
+    for (const row of qualified) {
+      const tally = tallies.get(row.unit_code) ?? { qualified: 0, eventCount: 0, asOf: null };
+      tally.qualified = row.n;
+      tallies.set(row.unit_code, tally);
+    }
+    return tallies;
+  }
+
+  async figures(kind: 'denominator' | 'target', units: string[], year: number, indicator: string): Promise<Map<string, number>> {
+    const rows: { unit_code: string; value: string }[] = await this.db.manager.query(
+      `SELECT unit_code, value FROM official_figure WHERE kind = $1 AND unit_code = ANY($2) AND year = $3 AND indicator = $4`,
+      [kind, units, year, indicator],
+    );
+    return new Map(rows.map((r) => [r.unit_code, Number(r.value)]));
+  }
+
+  async setFigures(
+    kind: 'denominator' | 'target',
+    year: number,
+    indicator: string,
+    values: { unitCode: string; value: number }[],
+    setBy: string,
+  ): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      for (const { unitCode, value } of values) {
+        await tx.query(
+          `INSERT INTO official_figure (kind, unit_code, year, indicator, value, set_by) VALUES ($1, $2, $3, $4, $5, $6)
+           ON CONFLICT (kind, unit_code, year, indicator) DO UPDATE SET value = EXCLUDED.value, set_by = EXCLUDED.set_by, set_at = now()`,
+          [kind, unitCode, year, indicator, value, setBy],
+        );
+      }
+    });
+  }
+}

@@ -1,0 +1,4 @@
+import { MessagingTables1764000000000 } from '@bdhvs/messaging';
+import { CreateProjections1764000000200 } from './1764000000200-create-projections';
+
+export const migrations = [MessagingTables1764000000000, CreateProjections1764000000200];

@@ -1,0 +1,48 @@
+import { fromKafkaMessage, toKafkaHeaders, UndecodableMessageError } from './cloud-event';
+import type { KafkaMessage } from 'kafkajs';
+
+function message(value: string, headers: Record<string, string> = {}, offset = '42'): KafkaMessage {
+  return {
+    key: Buffer.from('k'),
+    value: Buffer.from(value),
+    headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, Buffer.from(v)])),
+    offset,
+    timestamp: String(Date.parse('2025-09-30T08:00:00Z')),
+    attributes: 0,
+  } as KafkaMessage;
+}
+
+describe('CloudEvents binary mode', () => {
+  it('round-trips the attributes through Kafka headers', () => {
+    const headers = toKafkaHeaders({
+      id: 'e1',
+      type: 'certification.certificate-issued.v1',
+      source: 'bdhvs/certification',
+      time: '2025-09-30T08:00:00.000Z',
+      subject: 'BDHVS-1',
+      traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01',
+    });
+    expect(headers).toMatchObject({ ce_specversion: '1.0', 'content-type': 'application/json' });
+    const event = fromKafkaMessage('certification.certificate-issued.v1', 0, message('{"a":1}', headers));
+    expect(event).toEqual({
+      id: 'e1',
+      type: 'certification.certificate-issued.v1',
+      source: 'bdhvs/certification',
+      time: '2025-09-30T08:00:00.000Z',
+      subject: 'BDHVS-1',
+      traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01',
+      data: { a: 1 },
+    });
+  });
+
+  it('gives a plain JSON message (the VNeID adapter) an id from its place in the log', () => {
+    const event = fromKafkaMessage('vneid.certification-events.v1', 3, message('{"eventId":"x"}'));
+    expect(event.id).toBe('vneid.certification-events.v1/3/42');
+    expect(event.source).toBe('external');
+    expect(event.time).toBe('2025-09-30T08:00:00.000Z');
+  });
+
+  it('refuses a value that is not JSON', () => {
+    expect(() => fromKafkaMessage('t', 0, message('not json'))).toThrow(UndecodableMessageError);
+  });
+});

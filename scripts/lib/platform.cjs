@@ -1,0 +1,121 @@
+// Starts the five services and the gateway as plain Node processes from their built bundles.
+const { spawn, execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+const { ensureDevKeys } = require('./dev-keys.cjs');
+const { readEnvExample } = require('./env-file.cjs');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const SERVICES = ['learners', 'courses', 'certification', 'campaigns', 'reporting'];
+const DEFAULT_PORTS = { gateway: 8080, learners: 3001, courses: 3002, certification: 3003, campaigns: 3004, reporting: 3005 };
+
+function infraUp() {
+  execFileSync('bash', [path.join(ROOT, 'scripts/infra/infra.sh'), 'up'], { stdio: 'inherit' });
+}
+
+function buildAll() {
+  execFileSync('npx', ['nx', 'run-many', '-t', 'build', '-p', ...SERVICES, 'gateway', '--outputStyle=static'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+}
+
+async function waitReady(url, timeoutMs, child) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child && child.exitCode !== null) throw new Error(`${url}: process exited with ${child.exitCode}`);
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`${url} not ready after ${timeoutMs} ms`);
+}
+
+/**
+ * options: { dbPrefix = 'bdhvs', ports, groupPrefix = '', logDir, logLevel, env }
+ * Returns { urls, processes, stop(), kill(name), restart(name) }.
+ */
+async function startPlatform(options = {}) {
+  const ports = { ...DEFAULT_PORTS, ...(options.ports ?? {}) };
+  const dbPrefix = options.dbPrefix ?? 'bdhvs';
+  const logDir = options.logDir ?? path.join(ROOT, '.cache', 'logs');
+  fs.mkdirSync(logDir, { recursive: true });
+  const { publicFile } = ensureDevKeys();
+  const secrets = readEnvExample();
+  const dbBase = (process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres').replace(/\/[^/]*$/, '');
+  const common = {
+    ...process.env,
+    ...secrets,
+    NODE_ENV: process.env.NODE_ENV === 'production' ? 'production' : 'development',
+    KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
+    KAFKA_GROUP_PREFIX: options.groupPrefix ?? '',
+    JWT_PUBLIC_KEY_FILE: publicFile,
+    LOG_LEVEL: options.logLevel ?? 'info',
+    ...(options.env ?? {}),
+  };
+  const envOf = (name) =>
+    name === 'gateway'
+      ? {
+          ...common,
+          PORT: String(ports.gateway),
+          ...Object.fromEntries(SERVICES.map((s) => [`${s.toUpperCase()}_URL`, `http://127.0.0.1:${ports[s]}`])),
+        }
+      : { ...common, PORT: String(ports[name]), DATABASE_URL: `${dbBase}/${dbPrefix}_${name}` };
+
+  const processes = {};
+  function launch(name) {
+    const log = fs.openSync(path.join(logDir, `${name}.log`), 'a');
+    const child = spawn(process.execPath, [path.join(ROOT, 'dist/apps', name, 'main.js')], {
+      cwd: path.join(ROOT, 'dist/apps', name),
+      env: envOf(name),
+      stdio: ['ignore', log, log],
+    });
+    processes[name] = child;
+    return child;
+  }
+  const readyUrl = (name) => `http://127.0.0.1:${ports[name]}/health/ready`;
+
+  for (const name of [...SERVICES, 'gateway']) launch(name);
+  try {
+    await Promise.all([...SERVICES, 'gateway'].map((name) => waitReady(readyUrl(name), 120_000, processes[name])));
+  } catch (error) {
+    Object.values(processes).forEach((p) => p.kill('SIGKILL'));
+    throw new Error(`${error.message} (logs in ${logDir})`);
+  }
+
+  async function stopOne(name, signal = 'SIGTERM') {
+    const child = processes[name];
+    if (!child || child.exitCode !== null || child.signalCode) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill(signal);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    await exited;
+    clearTimeout(timer);
+  }
+
+  return {
+    urls: {
+      gateway: `http://127.0.0.1:${ports.gateway}`,
+      ...Object.fromEntries(SERVICES.map((s) => [s, `http://127.0.0.1:${ports[s]}`])),
+    },
+    processes,
+    logDir,
+    secrets,
+    kill: (name) => stopOne(name, 'SIGKILL'),
+    async restart(name) {
+      await stopOne(name);
+      const child = launch(name);
+      await waitReady(readyUrl(name), 120_000, child);
+    },
+    async stop() {
+      await stopOne('gateway');
+      await Promise.all(SERVICES.map((name) => stopOne(name)));
+    },
+  };
+}
+
+module.exports = { startPlatform, infraUp, buildAll, SERVICES, DEFAULT_PORTS, ROOT };

@@ -1,0 +1,256 @@
+import { randomUUID } from 'node:crypto';
+import { Kafka, logLevel } from 'kafkajs';
+import { Platform, VneidEvent, infraUp, mintDevToken, pushAll, revocationOf, sign, startPlatform, syntheticCertification } from './platform';
+
+// Each run uses its own synthetic citizens; the test databases and the broker may hold earlier runs,
+// so every assertion is on the change this run makes.
+const RUN = `e2e${Date.now().toString(36)}`;
+let seq = Math.floor(Math.random() * 400_000);
+const COMMUNE = '03388'; // Phường Đoàn Kết
+const OTHER_COMMUNE = '03408'; // Phường Tân Phong
+
+let platform: Platform;
+let gateway: string;
+let secret: string;
+const adapter = () => mintDevToken({ sub: 'vneid-adapter', roles: ['vneid-adapter'] });
+const admin = () => mintDevToken({ sub: 'e2e-admin', roles: ['province-admin'] });
+
+function certification(unitCode = COMMUNE, occurredAt = '2025-05-10T03:00:00Z', dateOfBirth?: string): VneidEvent {
+  const event = syntheticCertification({ index: seq++, unitCode, runId: RUN, occurredAt });
+  return dateOfBirth ? { ...event, dateOfBirth } : event;
+}
+
+async function post(event: VneidEvent, token = adapter(), signature?: string) {
+  const body = JSON.stringify(event);
+  return fetch(`${gateway}/api/v1/certification/vneid-events`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-vneid-signature': signature ?? sign(body, secret) },
+    body,
+  });
+}
+
+interface Row {
+  indicator: string;
+  unitCode: string;
+  numerator: number;
+  denominator: number | null;
+  value: number | null;
+  eventCount: number;
+  breakdown?: Record<string, string>;
+}
+
+async function indicators(query: string, token = admin()): Promise<Row[]> {
+  const res = await fetch(`${gateway}/api/v1/reporting/indicators?${query}`, { headers: { authorization: `Bearer ${token}` } });
+  expect(res.status).toBe(200);
+  return (await res.json()) as Row[];
+}
+
+async function numerator(unit: string, period: string, indicator = 'd'): Promise<number> {
+  const rows = await indicators(`unit=${unit}&period=${period}&indicator=${indicator}`);
+  return rows[0].numerator;
+}
+
+async function eventually<T>(read: () => Promise<T>, accept: (v: T) => boolean, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last = await read();
+  while (!accept(last) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 250));
+    last = await read();
+  }
+  return last;
+}
+
+/** Pushes one fresh certification and waits until it counts: everything sent before it has been applied. */
+async function barrier(unit = COMMUNE, period = '2025'): Promise<number> {
+  const before = await numerator(unit, period);
+  expect((await post(certification(unit))).status).toBe(202);
+  return eventually(() => numerator(unit, period), (n) => n >= before + 1);
+}
+
+beforeAll(async () => {
+  infraUp();
+  platform = await startPlatform({
+    dbPrefix: 'bdhvs_test',
+    groupPrefix: 'e2e-',
+    logLevel: 'warn',
+    ports: { gateway: 18080, learners: 13001, courses: 13002, certification: 13003, campaigns: 13004, reporting: 13005 },
+  });
+  gateway = platform.urls.gateway;
+  secret = platform.secrets.VNEID_HMAC_SECRET;
+  // Units arrive in reporting as events from learners; wait for the commune to be known.
+  await eventually(
+    async () => (await fetch(`${gateway}/api/v1/reporting/indicators?unit=${COMMUNE}&period=2025`, { headers: { authorization: `Bearer ${admin()}` } })).status,
+    (s) => s === 200,
+  );
+}, 300_000);
+
+afterAll(async () => {
+  await platform?.stop();
+});
+
+describe('a VNeID certification through the entry point', () => {
+  it('counts in the commune and the province, for d and for c once a denominator is set', async () => {
+    const communeBefore = await barrier();
+    const provinceBefore = await numerator('12', '2025');
+    const events = [certification(), certification(), certification()];
+    for (const e of events) expect((await post(e)).status).toBe(202);
+    const communeAfter = await eventually(() => numerator(COMMUNE, '2025'), (n) => n >= communeBefore + 3);
+    expect(communeAfter).toBe(communeBefore + 3);
+    expect(await numerator('12', '2025')).toBeGreaterThanOrEqual(provinceBefore + 3);
+
+    const res = await fetch(`${gateway}/api/v1/reporting/denominators`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${admin()}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ year: 2025, indicator: 'c', values: [{ unitCode: COMMUNE, value: 100_000 }] }),
+    });
+    expect(res.status).toBe(204);
+    const [c] = await indicators(`unit=${COMMUNE}&period=2025&indicator=c`);
+    expect(c.denominator).toBe(100_000);
+    expect(c.value).toBeCloseTo(c.numerator / 100_000, 10);
+  });
+
+  it('counts a pushed event once, however often it is pushed', async () => {
+    const before = await barrier();
+    const event = certification();
+    expect((await post(event)).status).toBe(202);
+    expect((await post(event)).status).toBe(200);
+    // The same certificate number under a new eventId, and a second certificate for the same programme.
+    expect((await post({ ...event, eventId: randomUUID() })).status).toBe(202);
+    expect((await post({ ...event, eventId: randomUUID(), certificateNo: `${event.certificateNo}-B` })).status).toBe(202);
+    const after = await barrier();
+    expect(after).toBe(before + 2);
+  });
+
+  it('stops counting a revoked certificate from the revocation on, not before', async () => {
+    const event = certification(COMMUNE, '2025-02-10T03:00:00Z');
+    expect((await post(event)).status).toBe(202);
+    await barrier();
+    const q1 = await numerator(COMMUNE, '2025Q1');
+    const q3 = await numerator(COMMUNE, '2025Q3');
+    expect((await post(revocationOf(event, RUN, '2025-08-01T03:00:00Z'))).status).toBe(202);
+    await eventually(() => numerator(COMMUNE, '2025Q3'), (n) => n === q3 - 1);
+    expect(await numerator(COMMUNE, '2025Q3')).toBe(q3 - 1);
+    expect(await numerator(COMMUNE, '2025Q1')).toBe(q1);
+  });
+
+  it('does not count a learner who is not yet 18 at the period end in c or d', async () => {
+    const before = await barrier();
+    expect((await post(certification(COMMUNE, '2025-03-01T03:00:00Z', '2012-01-01'))).status).toBe(202);
+    expect(await barrier()).toBe(before + 1);
+  });
+
+  it('marks the learner certified in the learners service', async () => {
+    const event = certification();
+    expect((await post(event)).status).toBe(202);
+    const res = await fetch(`${gateway}/api/v1/certification/certificates/${event.certificateNo}/verification`);
+    expect(await res.json()).toMatchObject({ certificateNo: event.certificateNo, status: 'valid' });
+  });
+});
+
+describe('the Kafka side', () => {
+  const kafka = new Kafka({ clientId: 'e2e', brokers: (process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092').split(','), logLevel: logLevel.NOTHING });
+  const producer = kafka.producer();
+  beforeAll(() => producer.connect());
+  afterAll(() => producer.disconnect());
+
+  it('applies a redelivered event once', async () => {
+    const before = await barrier();
+    const certificateId = randomUUID();
+    const ceId = randomUUID();
+    const message = {
+      key: 'a'.repeat(64),
+      value: JSON.stringify({
+        certificateId,
+        certificateNo: `${RUN}-redelivered`,
+        learnerKey: randomUUID().replace(/-/g, '').padEnd(64, '0'),
+        programme: 'CITIZEN_BASIC',
+        unitCode: COMMUNE,
+        unitMap: '2025',
+        dateOfBirth: '1970-01-01',
+        issuedAt: '2025-04-01T00:00:00Z',
+        sourceEventId: ceId,
+      }),
+      headers: { ce_id: ceId, ce_type: 'certification.certificate-issued.v1', ce_source: 'e2e', ce_specversion: '1.0', ce_time: new Date().toISOString() },
+    };
+    await producer.send({ topic: 'certification.certificate-issued.v1', messages: [message, message] });
+    expect(await barrier()).toBe(before + 2);
+  });
+
+  it('sends a poison message to the dead-letter topic with its reason and keeps the partition moving', async () => {
+    const consumer = kafka.consumer({ groupId: `e2e-dlq-${RUN}` });
+    await consumer.connect();
+    await consumer.subscribe({ topic: 'certification.certificate-issued.v1.dlq', fromBeginning: true });
+    const marker = `${RUN}-poison`;
+    const found = new Promise<Record<string, string>>((resolve) => {
+      void consumer.run({
+        eachMessage: async ({ message }) => {
+          if (message.value?.toString() === `not json ${marker}`) {
+            resolve(Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)])));
+          }
+        },
+      });
+    });
+    const before = await numerator(COMMUNE, '2025');
+    await producer.send({ topic: 'certification.certificate-issued.v1', messages: [{ key: 'poison', value: `not json ${marker}`, headers: { ce_id: randomUUID() } }] });
+    const headers = await found;
+    await consumer.disconnect();
+    expect(headers['dlq_reason']).toMatch(/not JSON/);
+    expect(headers['dlq_original_topic']).toBe('certification.certificate-issued.v1');
+    expect(await barrier()).toBe(before + 1);
+  });
+
+  it('takes VNeID events from the inbound topic with the same effect as the webhook', async () => {
+    const before = await barrier();
+    const event = certification();
+    await producer.send({ topic: 'vneid.certification-events.v1', messages: [{ key: 'k', value: JSON.stringify(event) }, { key: 'k', value: JSON.stringify(event) }] });
+    expect(await eventually(() => numerator(COMMUNE, '2025'), (n) => n >= before + 1)).toBe(before + 1);
+    expect((await post(event)).status).toBe(200);
+  });
+});
+
+describe('faults', () => {
+  it('loses and doubles nothing when certification and reporting are killed mid-stream', async () => {
+    const before = await barrier(OTHER_COMMUNE);
+    const events = Array.from({ length: 400 }, () => certification(OTHER_COMMUNE));
+    const pushing = pushAll(gateway, events, { token: adapter(), secret }, 16);
+    await new Promise((r) => setTimeout(r, 1500));
+    await platform.kill('certification');
+    await platform.kill('reporting');
+    await platform.restart('certification');
+    await platform.restart('reporting');
+    const statuses = await pushing;
+    // Every event was eventually accepted once (202) or recognised as a resend (200) after a retry.
+    expect((statuses['202'] ?? 0) + (statuses['200'] ?? 0)).toBe(events.length);
+    const after = await barrier(OTHER_COMMUNE);
+    expect(after).toBe(before + events.length + 1);
+  });
+});
+
+describe('the public contract', () => {
+  it('answers problem+json for a bad signature, a bad body and a missing token', async () => {
+    const bad = await post(certification(), adapter(), 'sha256=' + '0'.repeat(64));
+    expect(bad.status).toBe(401);
+    expect(bad.headers.get('content-type')).toContain('application/problem+json');
+    const invalid = await post({ ...certification(), citizenId: '12' });
+    expect(invalid.status).toBe(400);
+    expect((await invalid.json()).errors).toEqual([{ field: 'citizenId', message: 'citizenId must be 12 digits' }]);
+    const anonymous = await fetch(`${gateway}/api/v1/reporting/indicators`);
+    expect(anonymous.status).toBe(401);
+  });
+
+  it("refuses a commune officer another commune's indicators", async () => {
+    const officer = mintDevToken({ sub: 'officer', roles: ['unit-officer'], unit: COMMUNE });
+    const res = await fetch(`${gateway}/api/v1/reporting/indicators?unit=${OTHER_COMMUNE}`, { headers: { authorization: `Bearer ${officer}` } });
+    expect(res.status).toBe(403);
+    const own = await fetch(`${gateway}/api/v1/reporting/indicators`, { headers: { authorization: `Bearer ${officer}` } });
+    expect(((await own.json()) as Row[])[0].unitCode).toBe(COMMUNE);
+  });
+
+  it('serves one merged OpenAPI document with the contract operations', async () => {
+    const doc = await (await fetch(`${gateway}/api/openapi.json`)).json();
+    const ids = Object.values(doc.paths as Record<string, Record<string, { operationId?: string }>>).flatMap((p) => Object.values(p).map((o) => o.operationId));
+    for (const id of ['receiveVneidEvent', 'getCertificate', 'verifyCertificate', 'getIndicators', 'setDenominators', 'setTargets', 'listUnits']) {
+      expect(ids).toContain(id);
+    }
+  });
+});

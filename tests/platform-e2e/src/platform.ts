@@ -1,0 +1,40 @@
+import { join } from 'node:path';
+
+// Typed access to the project's scripts (plain Node, outside the Nx graph), which the e2e suite shares
+// with `npm start` and the benchmark.
+const scriptsLib = (name: string) => require(join(__dirname, '..', '..', '..', 'scripts', 'lib', name));
+const platformLib = scriptsLib('platform.cjs');
+const devKeys = scriptsLib('dev-keys.cjs');
+const vneid = scriptsLib('vneid.cjs');
+
+export interface Platform {
+  urls: Record<string, string>;
+  secrets: Record<string, string>;
+  logDir: string;
+  kill(name: string): Promise<void>;
+  restart(name: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface VneidEvent {
+  eventId: string;
+  type: 'CERTIFIED' | 'REVOKED';
+  occurredAt: string;
+  citizenId: string;
+  fullName: string;
+  dateOfBirth: string;
+  unitCode: string;
+  programme: string;
+  certificateNo: string;
+  reason?: string;
+}
+
+export const startPlatform: (options: Record<string, unknown>) => Promise<Platform> = platformLib.startPlatform;
+export const infraUp: () => void = platformLib.infraUp;
+export const mintDevToken: (claims: { sub: string; roles: string[]; unit?: string }) => string = devKeys.mintDevToken;
+export const syntheticCertification: (o: { index: number; unitCode: string; runId: string; occurredAt: string; programme?: string }) => VneidEvent =
+  vneid.syntheticCertification;
+export const revocationOf: (e: VneidEvent, runId: string, occurredAt: string) => VneidEvent = vneid.revocationOf;
+export const sign: (body: string, secret: string) => string = vneid.sign;
+export const pushAll: (baseUrl: string, events: VneidEvent[], o: { token: string; secret: string }, concurrency?: number) => Promise<Record<string, number>> =
+  vneid.pushAll;
