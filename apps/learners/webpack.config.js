@@ -15,7 +15,7 @@ module.exports = {
       compiler: 'tsc',
       main: './src/main.ts',
       tsConfig: './tsconfig.app.json',
-      assets: ["./src/assets"],
+      assets: ['./src/assets', { input: './src/units/data', glob: '*.csv', output: 'units-data' }],
       optimization: false,
       outputHashing: 'none',
       generatePackageJson: true,

@@ -100,10 +100,10 @@ pg_local_cluster() {
   fi
 }
 
-# Retries for a while: a server that was just started refuses connections for a few seconds.
+# pg_wait_ready TRIES: a server that was just started refuses connections for a few seconds.
 pg_wait_ready() {
   local i
-  for ((i = 0; i < 30; i++)); do
+  for ((i = 0; i < $1; i++)); do
     if PG_ERROR="$(psql -d "$PG_ADMIN_URL" -qtAc 'select 1' 2>&1 >/dev/null)"; then return 0; fi
     sleep 1
   done
@@ -111,6 +111,7 @@ pg_wait_ready() {
 }
 
 pg_up() {
+  local tries=3
   parse_database_url
   if pg_reachable; then
     if [ -f "$PG_MARKER" ]; then
@@ -120,8 +121,9 @@ pg_up() {
     fi
   else
     rm -f "$PG_MARKER"
-    pg_is_local && command -v pg_ctlcluster >/dev/null 2>&1 ||
+    if ! pg_is_local || ! command -v pg_ctlcluster >/dev/null 2>&1; then
       die "PostgreSQL is not reachable at $PG_HOST:$PG_PORT and cannot be started from here (set DATABASE_URL or start it)"
+    fi
     local cluster
     cluster="$(pg_local_cluster)"
     [ -n "$cluster" ] || die "PostgreSQL is not reachable at $PG_HOST:$PG_PORT and no local cluster uses port $PG_PORT"
@@ -131,8 +133,9 @@ pg_up() {
     pg_ctlcluster --skip-systemctl-redirect $cluster start 9>&- ||
       die "pg_ctlcluster $cluster start failed (are you root or the postgres user?)"
     echo "$cluster" >"$PG_MARKER"
+    tries=30
   fi
-  pg_wait_ready || die "PostgreSQL on $PG_HOST:$PG_PORT does not accept connections with $DATABASE_URL_IN_USE: $PG_ERROR"
+  pg_wait_ready "$tries" || die "PostgreSQL on $PG_HOST:$PG_PORT does not accept connections with $DATABASE_URL_IN_USE: $PG_ERROR"
   pg_create_databases
 }
 
@@ -217,7 +220,7 @@ kafka_fetch_jars() {
   local tmp="$KAFKA_DIR/$KAFKA_VERSION/libs.tmp" mvn_log="$KAFKA_DIR/$KAFKA_VERSION/maven.log" started=$SECONDS
   rm -rf "$tmp"
   mkdir -p "$tmp"
-  printf 'infra: fetching Apache Kafka %s jars from Maven Central (first run only, ~1 min)' "$KAFKA_VERSION"
+  printf 'infra: fetching Apache Kafka %s jars from Maven Central (first run only, up to ~1 min)' "$KAFKA_VERSION"
   # One dot per downloaded file; the full Maven output goes to maven.log.
   # shellcheck disable=SC2046 # maven_repo_args prints zero or one argument without spaces
   if ! mvn -B -f "$SCRIPT_DIR/kafka/pom.xml" $(maven_repo_args) \
@@ -272,7 +275,7 @@ kafka_start() {
   # setsid detaches it from this terminal's session so it outlives the script and Ctrl-C.
   local detach=()
   command -v setsid >/dev/null 2>&1 && detach=(setsid)
-  nohup "${detach[@]}" bash -c 'echo $$ >"$0"; exec "$@"' "$KAFKA_PID_FILE" \
+  nohup ${detach[@]+"${detach[@]}"} bash -c 'echo $$ >"$0"; exec "$@"' "$KAFKA_PID_FILE" \
     "${KAFKA_JAVA[@]}" kafka.Kafka "$KAFKA_CONFIG" \
     >"$KAFKA_LOG" 2>&1 </dev/null 9>&- &
 

@@ -38,12 +38,14 @@ export class QualificationRepository {
     const tallies = new Map<string, UnitTally>();
     if (units.length === 0) return tallies;
     const qualified: { unit_code: string; n: number }[] = await this.db.manager.query(
+      // The home unit is chosen over all of a learner's certificates, so communes add up to the province.
       `SELECT unit_code, count(*)::int AS n FROM (
          SELECT DISTINCT ON (q.learner_key) q.unit_code, q.date_of_birth
          FROM qualification q LEFT JOIN revocation r ON r.certificate_id = q.certificate_id
-         WHERE q.unit_code = ANY($1) AND q.issued_at < $2 AND (r.revoked_at IS NULL OR r.revoked_at >= $2)
+         WHERE q.issued_at < $2 AND (r.revoked_at IS NULL OR r.revoked_at >= $2)
+           AND q.learner_key IN (SELECT learner_key FROM qualification WHERE unit_code = ANY($1))
          ORDER BY q.learner_key, q.issued_at
-       ) s WHERE date_of_birth <= $3 GROUP BY unit_code`,
+       ) s WHERE unit_code = ANY($1) AND date_of_birth <= $3 GROUP BY unit_code`,
       [units, end, bornBy],
     );
     const events: { unit_code: string; n: number; as_of: Date | null }[] = await this.db.manager.query(

@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '@bdhvs/auth';
+import { KafkaReadiness, MessagingModule } from '@bdhvs/messaging';
+import { ServiceRuntimeModule } from '@bdhvs/service-runtime';
+import { CampaignsConfig } from './config/campaigns-config';
+import { migrations } from './migrations';
+import { CampaignModelsModule } from './models/campaign-models.module';
+
+export function campaignsModule(config: CampaignsConfig) {
+  @Module({
+    imports: [
+      ServiceRuntimeModule.forRoot({
+        name: 'campaigns',
+        config,
+        database: { entities: [], migrations },
+        readiness: [KafkaReadiness],
+      }),
+      MessagingModule.forRoot({ source: 'bdhvs/campaigns', groupId: 'campaigns', produces: [], handlers: [] }),
+      AuthModule,
+      CampaignModelsModule,
+    ],
+  })
+  class CampaignsModule {}
+  return CampaignsModule;
+}

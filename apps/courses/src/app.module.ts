@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '@bdhvs/auth';
+import { KafkaReadiness, MessagingModule } from '@bdhvs/messaging';
+import { ServiceRuntimeModule } from '@bdhvs/service-runtime';
+import { CompetenciesModule } from './competencies/competencies.module';
+import { CoursesConfig } from './config/courses-config';
+import { migrations } from './migrations';
+
+export function coursesModule(config: CoursesConfig) {
+  @Module({
+    imports: [
+      ServiceRuntimeModule.forRoot({
+        name: 'courses',
+        config,
+        database: { entities: [], migrations },
+        readiness: [KafkaReadiness],
+      }),
+      MessagingModule.forRoot({ source: 'bdhvs/courses', groupId: 'courses', produces: [], handlers: [] }),
+      AuthModule,
+      CompetenciesModule,
+    ],
+  })
+  class CoursesModule {}
+  return CoursesModule;
+}

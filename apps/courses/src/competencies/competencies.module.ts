@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { CompetenciesController } from './competencies.controller';
+import { CompetencyFramework } from './competency-framework';
+
+@Module({
+  controllers: [CompetenciesController],
+  providers: [CompetencyFramework],
+})
+export class CompetenciesModule {}

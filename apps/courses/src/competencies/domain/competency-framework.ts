@@ -1,0 +1,63 @@
+import { parseCsv } from './csv';
+
+/** One of the 24 component competencies ("năng lực thành phần") of Thông tư 02/2025/TT-BGDĐT. */
+export interface Competency {
+  domainNo: number;
+  domainName: string;
+  /** "1.1" .. "6.3". */
+  competencyNo: string;
+  name: string;
+  /** Another wording met in the transcriptions (see data/SOURCES.md); null when they all agree. */
+  nameVariant: string | null;
+  /** How far the wording was checked. */
+  nameCheck: string;
+}
+
+/** One of the 8 proficiency levels (bậc), 2 per tier (trình độ). */
+export interface CompetencyLevel {
+  levelNo: number;
+  tier: string;
+  name: string;
+  /** Code of Công văn 3456/BGDĐT-GDPT (CB1 .. NC1); null for levels 6-8, which it does not code. */
+  codeCv3456: string | null;
+  typicalLearners: string | null;
+  typicalLearnersSource: string;
+}
+
+export class FrameworkDataError extends Error {}
+
+export const COMPETENCY_COUNT = 24;
+export const DOMAIN_COUNT = 6;
+export const LEVEL_COUNT = 8;
+
+export function parseCompetencies(text: string): Competency[] {
+  const competencies = parseCsv(text).map((r) => ({
+    domainNo: Number(r['domain_no']),
+    domainName: r['domain_name'],
+    competencyNo: r['competency_no'],
+    name: r['competency_name'],
+    nameVariant: r['competency_name_variant'] || null,
+    nameCheck: r['name_check'],
+  }));
+  const domains = new Set(competencies.map((c) => c.domainNo));
+  if (competencies.length !== COMPETENCY_COUNT || domains.size !== DOMAIN_COUNT) {
+    throw new FrameworkDataError(`expected ${COMPETENCY_COUNT} competencies in ${DOMAIN_COUNT} domains`);
+  }
+  for (const c of competencies) {
+    if (!c.competencyNo.startsWith(`${c.domainNo}.`)) throw new FrameworkDataError(`competency ${c.competencyNo} is not in domain ${c.domainNo}`);
+  }
+  return competencies;
+}
+
+export function parseCompetencyLevels(text: string): CompetencyLevel[] {
+  const levels = parseCsv(text).map((r) => ({
+    levelNo: Number(r['level_no']),
+    tier: r['tier'],
+    name: r['name'],
+    codeCv3456: r['code_cv3456'] || null,
+    typicalLearners: r['typical_learners'] || null,
+    typicalLearnersSource: r['typical_learners_source'],
+  }));
+  if (levels.map((l) => l.levelNo).join() !== '1,2,3,4,5,6,7,8') throw new FrameworkDataError(`expected levels 1 to ${LEVEL_COUNT} in order`);
+  return levels;
+}

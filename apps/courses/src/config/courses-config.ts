@@ -1,0 +1,4 @@
+import { ServiceConfig } from '@bdhvs/service-runtime';
+
+/** Nothing beyond the common settings yet. */
+export class CoursesConfig extends ServiceConfig {}

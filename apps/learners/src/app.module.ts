@@ -1,0 +1,38 @@
+import { Module } from '@nestjs/common';
+import { Topics } from '@bdhvs/events';
+import { AuthModule } from '@bdhvs/auth';
+import { KafkaReadiness, MessagingModule } from '@bdhvs/messaging';
+import { ServiceRuntimeModule } from '@bdhvs/service-runtime';
+import { CertificateIssuedConsumer } from './certifications/certificate-issued.consumer';
+import { CertificateRevokedConsumer } from './certifications/certificate-revoked.consumer';
+import { CertificationsModule } from './certifications/certifications.module';
+import { LearnerCertificationEntity } from './certifications/learner-certification.entity';
+import { LearnersConfig } from './config/learners-config';
+import { migrations } from './migrations';
+import { AdministrativeUnitEntity } from './units/administrative-unit.entity';
+import { UnitsModule } from './units/units.module';
+
+export function learnersModule(config: LearnersConfig) {
+  @Module({
+    imports: [
+      ServiceRuntimeModule.forRoot({
+        name: 'learners',
+        config,
+        database: { entities: [AdministrativeUnitEntity, LearnerCertificationEntity], migrations },
+        readiness: [KafkaReadiness],
+      }),
+      MessagingModule.forRoot({
+        source: 'bdhvs/learners',
+        groupId: 'learners',
+        produces: [Topics.unitRegistered],
+        handlers: [CertificateIssuedConsumer, CertificateRevokedConsumer],
+        imports: [CertificationsModule],
+      }),
+      AuthModule,
+      UnitsModule,
+      CertificationsModule,
+    ],
+  })
+  class LearnersModule {}
+  return LearnersModule;
+}

@@ -1,0 +1,48 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, Matches } from 'class-validator';
+import { UNIT_MAPS, UNIT_TYPES, UnitMap, UnitType } from '../domain/administrative-unit';
+
+export class ListUnitsQueryDto {
+  @ApiPropertyOptional({
+    enum: UNIT_MAPS,
+    default: '2025',
+    example: 'pre-2025',
+    description: "'2025': today's two-tier map (since 1 July 2025); 'pre-2025': the former districts and communes",
+  })
+  @IsOptional()
+  @IsIn(UNIT_MAPS, { message: `map must be one of: ${UNIT_MAPS.join(', ')}` })
+  map: UnitMap = '2025';
+
+  @ApiPropertyOptional({ example: '105', description: 'Only the direct sub-units of this unit (same map)' })
+  @IsOptional()
+  @Matches(/^\d{2,7}$/, { message: 'parentCode must be an administrative unit code' })
+  parentCode?: string;
+}
+
+export class UnitDto {
+  @ApiProperty({ example: '03388', description: 'GSO code, leading zeros kept; unique only together with `map`' })
+  code: string;
+
+  @ApiProperty({ example: 'Phường Đoàn Kết' })
+  name: string;
+
+  @ApiProperty({ example: 'Đoàn Kết' })
+  shortName: string;
+
+  @ApiProperty({ enum: UNIT_TYPES, example: 'ward' })
+  type: UnitType;
+
+  @ApiProperty({ example: '12', nullable: true, type: String })
+  parentCode: string | null;
+
+  @ApiProperty({ enum: UNIT_MAPS, example: '2025' })
+  map: UnitMap;
+
+  @ApiPropertyOptional({
+    example: '03388',
+    nullable: true,
+    type: String,
+    description: 'pre-2025 commune-level units only: the 2025 commune or ward it was merged into',
+  })
+  mergedIntoCode?: string | null;
+}

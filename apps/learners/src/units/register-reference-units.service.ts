@@ -1,0 +1,80 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Topics, UnitRegisteredV1 } from '@bdhvs/events';
+import { Outbox, OutgoingEvent } from '@bdhvs/messaging';
+import { Database } from '@bdhvs/service-runtime';
+import { AdministrativeUnit, unitKey, unitsToRegister } from './domain/administrative-unit';
+import { AdministrativeUnitRepository } from './administrative-unit.repository';
+import { readReferenceUnits } from './reference-unit-files';
+
+/** Serialises registrations across replicas that start together, so a unit is announced once. */
+const REGISTRATION_LOCK = 7_420_250_702;
+
+/**
+ * Registers Lai Châu's reference units (both maps) once the database is ready: saves the new or
+ * changed ones and announces each on `learners.unit-registered.v1` in the same transaction. Loading
+ * the same data again changes nothing and announces nothing, so restarts do not re-publish.
+ */
+@Injectable()
+export class RegisterReferenceUnitsService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(RegisterReferenceUnitsService.name);
+  private stopping = false;
+
+  constructor(
+    private readonly db: Database,
+    private readonly units: AdministrativeUnitRepository,
+    private readonly outbox: Outbox,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    // Read and checked synchronously: a bundle shipped without its data must fail at start, not later.
+    const reference = readReferenceUnits();
+    void this.registerWhenReady(reference);
+  }
+
+  onApplicationShutdown(): void {
+    this.stopping = true;
+  }
+
+  /** Saves and announces the units that are new or changed; returns them. */
+  register(reference: readonly AdministrativeUnit[]): Promise<AdministrativeUnit[]> {
+    return this.db.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [REGISTRATION_LOCK]);
+      const changed = unitsToRegister(await this.units.findMany(tx, reference), reference);
+      await this.units.upsert(tx, changed);
+      await this.outbox.enqueueAll(tx, changed.map(unitRegistered));
+      return changed;
+    });
+  }
+
+  private async registerWhenReady(reference: readonly AdministrativeUnit[]): Promise<void> {
+    await this.db.whenReady();
+    for (let attempt = 1; !this.stopping; attempt++) {
+      try {
+        const changed = await this.register(reference);
+        this.logger.log(`reference units: ${reference.length} checked, ${changed.length} registered`);
+        return;
+      } catch (error) {
+        const delay = Math.min(30_000, 500 * 2 ** Math.min(attempt, 6));
+        this.logger.warn(`registering reference units failed (attempt ${attempt}): ${(error as Error).message}; retry in ${delay} ms`);
+        await new Promise((r) => setTimeout(r, delay));
+      }
+    }
+  }
+}
+
+function unitRegistered(unit: AdministrativeUnit): OutgoingEvent<UnitRegisteredV1> {
+  return {
+    topic: Topics.unitRegistered,
+    key: unitKey(unit),
+    subject: unitKey(unit),
+    data: {
+      map: unit.map,
+      code: unit.code,
+      name: unit.name,
+      shortName: unit.shortName,
+      type: unit.type,
+      parentCode: unit.parentCode,
+      ...(unit.map === 'pre-2025' ? { mergedIntoCode: unit.mergedIntoCode } : {}),
+    },
+  };
+}

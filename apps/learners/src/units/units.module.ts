@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { AdministrativeUnitRepository } from './administrative-unit.repository';
+import { RegisterReferenceUnitsService } from './register-reference-units.service';
+import { UnitsController } from './units.controller';
+
+@Module({
+  controllers: [UnitsController],
+  providers: [AdministrativeUnitRepository, RegisterReferenceUnitsService],
+  exports: [AdministrativeUnitRepository],
+})
+export class UnitsModule {}
