@@ -1,12 +1,26 @@
 #!/usr/bin/env node
 // `npm start`: infrastructure, the five services and the entry point, Lai Châu's units, a demo dataset.
 // Ctrl-C stops everything this command started.
+const net = require('node:net');
 const path = require('node:path');
 const { execFileSync } = require('node:child_process');
 const { startPlatform, infraUp, buildAll, ROOT } = require('./lib/platform.cjs');
 const { loadDemoData } = require('./lib/demo-data.cjs');
 
+function brokerAlreadyRunning() {
+  const [host, port] = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',')[0].split(':');
+  return new Promise((resolve) => {
+    const socket = net.connect({ host, port: Number(port) }, () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.on('error', () => resolve(false));
+  });
+}
+
 async function main() {
+  // Stop at the end only what this command started: a broker that was already up stays up.
+  const infraWasRunning = await brokerAlreadyRunning();
   infraUp();
   console.log('building the services...');
   buildAll();
@@ -18,7 +32,7 @@ async function main() {
     stopping = true;
     console.log('\nstopping the services...');
     await platform.stop();
-    execFileSync('bash', [path.join(ROOT, 'scripts/infra/infra.sh'), 'down'], { stdio: 'inherit' });
+    if (!infraWasRunning) execFileSync('bash', [path.join(ROOT, 'scripts/infra/infra.sh'), 'down'], { stdio: 'inherit' });
     process.exit(0);
   };
   process.on('SIGINT', stop);

@@ -1,19 +1,13 @@
-/**
- * This is not a production server yet!
- * This is only a minimal backend to get started.
- */
-
 import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app/app.module';
+import { gatewayConfigOrExit } from './config/gateway-config';
+import { createGatewayApp } from './gateway-app';
+import { createRootLogger } from './logging/http-logger';
 
 async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  const globalPrefix = 'api';
-  app.setGlobalPrefix(globalPrefix);
-  const port = process.env.PORT || 3000;
-  await app.listen(port);
-  Logger.log(`🚀 Application is running on: http://localhost:${port}/${globalPrefix}`);
+  const config = gatewayConfigOrExit();
+  const app = await createGatewayApp(config, createRootLogger(config));
+  await app.listen(config.PORT, '0.0.0.0');
+  new Logger('bootstrap').log(`gateway listening on :${config.PORT}`);
 }
 
-bootstrap();
+void bootstrap();

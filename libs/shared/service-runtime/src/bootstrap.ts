@@ -63,7 +63,11 @@ export async function createServiceApp<C extends ServiceConfig>(definition: Serv
   app.setGlobalPrefix(`api/v1/${definition.name}`, { exclude: ['health/live', 'health/ready', 'metrics', 'openapi.json'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(
-    new ProblemDetailsFilter({ 'outside-unit': { status: 403, title: 'Outside your administrative unit' }, ...definition.problems }),
+    new ProblemDetailsFilter({
+      'outside-unit': { status: 403, title: 'Outside your administrative unit' },
+      'database-unavailable': { status: 503, title: 'Service unavailable' },
+      ...definition.problems,
+    }),
   );
   app.enableShutdownHooks();
   const document = buildOpenApiDocument(app, definition.name, definition.title);

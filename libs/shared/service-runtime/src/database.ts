@@ -1,5 +1,15 @@
 import { Logger } from '@nestjs/common';
+import { DomainError } from '@bdhvs/problem';
 import { DataSource, EntityManager, EntitySchema, MigrationInterface } from 'typeorm';
+
+/** The database cannot be reached (yet): answered as 503, so callers retry. */
+export class DatabaseUnavailableError extends DomainError {
+  constructor() {
+    super('database-unavailable', 'The database is not reachable right now; retry later.');
+  }
+}
+
+const CONNECTION_FAILURE = /ECONNREFUSED|ECONNRESET|Connection terminated|terminating connection|connection timeout|not established/i;
 
 export interface DatabaseOptions {
   url: string;
@@ -63,11 +73,18 @@ export class Database {
     await this.dataSource.query('SELECT 1');
   }
 
-  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+  async transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    if (!this.ready) throw new DatabaseUnavailableError();
+    try {
+      return await this.dataSource.transaction(work);
+    } catch (error) {
+      if (CONNECTION_FAILURE.test((error as Error).message ?? '')) throw new DatabaseUnavailableError();
+      throw error;
+    }
   }
 
   get manager(): EntityManager {
+    if (!this.ready) throw new DatabaseUnavailableError();
     return this.dataSource.manager;
   }
 

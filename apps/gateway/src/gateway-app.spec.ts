@@ -1,0 +1,109 @@
+import { createServer, IncomingHttpHeaders, Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { INestApplication } from '@nestjs/common';
+import { pino } from 'pino';
+import request from 'supertest';
+import { loadGatewayConfig } from './config/gateway-config';
+import { createGatewayApp } from './gateway-app';
+
+describe(createGatewayApp.name, () => {
+  let upstream: Server;
+  let app: INestApplication;
+  const received: { url?: string; headers: IncomingHttpHeaders; body: string }[] = [];
+
+  beforeAll(async () => {
+    upstream = createServer((req, res) => {
+      let body = '';
+      req.setEncoding('utf8');
+      req.on('data', (chunk: string) => (body += chunk));
+      req.on('end', () => {
+        if (req.url === '/openapi.json') {
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end(
+            JSON.stringify({
+              openapi: '3.0.0',
+              info: { title: 'Certification', version: '1.0.0' },
+              paths: { '/api/v1/certification/vneid-events': { post: { operationId: 'receiveVneidEvent' } } },
+            }),
+          );
+          return;
+        }
+        received.push({ url: req.url, headers: req.headers, body });
+        res.writeHead(202, { 'content-type': 'application/json' }).end('{"status":"accepted"}');
+      });
+    });
+    await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
+    const config = loadGatewayConfig({
+      CERTIFICATION_URL: `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`,
+      LEARNERS_URL: 'http://127.0.0.1:1',
+      COURSES_URL: 'http://127.0.0.1:1',
+      CAMPAIGNS_URL: 'http://127.0.0.1:1',
+      REPORTING_URL: 'http://127.0.0.1:1',
+      LOG_LEVEL: 'silent',
+    });
+    app = await createGatewayApp(config, pino({ level: 'silent' }));
+    await app.init();
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await new Promise((resolve) => upstream.close(resolve));
+  });
+
+  it('proxies a JSON body untouched although Nest sits behind the proxy', async () => {
+    const body = '{ "eventId" : "e-1",\n "fullName": "Lò Thị Mai" }';
+
+    const response = await request(app.getHttpServer())
+      .post('/api/v1/certification/vneid-events')
+      .set('Content-Type', 'application/json')
+      .set('X-Vneid-Signature', 'sha256=abc')
+      .send(body);
+
+    expect(response.status).toBe(202);
+    expect(received.at(-1)).toMatchObject({
+      url: '/api/v1/certification/vneid-events',
+      body,
+      headers: { 'x-vneid-signature': 'sha256=abc' },
+    });
+  });
+
+  it('serves the merged document, naming the services that are down', async () => {
+    const response = await request(app.getHttpServer()).get('/api/openapi.json').expect(200);
+
+    expect(Object.keys(response.body.paths)).toEqual(['/api/v1/certification/vneid-events']);
+    expect(response.body['x-unavailable-services']).toEqual([
+      'learners',
+      'courses',
+      'campaigns',
+      'reporting',
+    ]);
+  });
+
+  it('serves Swagger UI under /api/docs/', async () => {
+    await request(app.getHttpServer()).get('/api/docs').expect(301).expect('Location', '/api/docs/');
+    const page = await request(app.getHttpServer()).get('/api/docs/').expect(200);
+    const init = await request(app.getHttpServer()).get('/api/docs/swagger-ui-init.js').expect(200);
+
+    expect(page.text).toContain('swagger-ui-bundle.js');
+    expect(init.text).toContain('"swaggerUrl": "/api/openapi.json"');
+  });
+
+  it('stays ready while a service is down, and says which', async () => {
+    const response = await request(app.getHttpServer()).get('/health/ready').expect(200);
+
+    expect(response.body).toMatchObject({ status: 'ok', upstreams: { learners: { status: 'down' } } });
+    await request(app.getHttpServer()).get('/health/live').expect(200, { status: 'ok' });
+  });
+
+  it('answers an unknown path with a problem+json 404', async () => {
+    const response = await request(app.getHttpServer()).get('/api/v1/unknown/things');
+
+    expect(response.status).toBe(404);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.body).toMatchObject({
+      status: 404,
+      title: 'Not found',
+      instance: '/api/v1/unknown/things',
+    });
+  });
+});

@@ -1,0 +1,36 @@
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { ProblemDetailsFilter } from '@bdhvs/problem';
+import { Logger } from 'nestjs-pino';
+import type { Logger as PinoLogger } from 'pino';
+import { gatewayModule } from './app.module';
+import { GatewayConfig } from './config/gateway-config';
+import { createHttpLogger } from './logging/http-logger';
+import { ensureTraceparent } from './logging/trace-context';
+import { mountSwaggerUi } from './openapi/swagger-ui';
+import { createServiceRoutes, upstreamsOf } from './proxy/service-routes';
+
+/**
+ * The proxy sits in front of Nest and no body parser is installed anywhere, so proxied bodies stream
+ * through byte for byte. Nest serves the rest: health, the merged document, problem+json 404s.
+ */
+export async function createGatewayApp(config: GatewayConfig, logger: PinoLogger): Promise<INestApplication> {
+  const app = await NestFactory.create(gatewayModule(config, logger), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.use(
+    ensureTraceparent,
+    createHttpLogger(logger),
+    createServiceRoutes(upstreamsOf(config), {
+      timeoutMs: config.UPSTREAM_TIMEOUT_MS,
+      maxSockets: config.UPSTREAM_MAX_SOCKETS,
+      logger,
+    }),
+  );
+  mountSwaggerUi(app);
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.enableShutdownHooks();
+  return app;
+}
