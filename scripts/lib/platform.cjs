@@ -67,6 +67,12 @@ async function startPlatform(options = {}) {
       : { ...common, PORT: String(ports[name]), DATABASE_URL: `${dbBase}/${dbPrefix}_${name}` };
 
   const processes = {};
+  if (options.migrateOnly) {
+    for (const name of SERVICES) {
+      execFileSync(process.execPath, [path.join(ROOT, 'dist/apps', name, 'main.js'), 'migrate'], { env: envOf(name), stdio: 'inherit' });
+    }
+    return null;
+  }
   function launch(name) {
     const log = fs.openSync(path.join(logDir, `${name}.log`), 'a');
     const child = spawn(process.execPath, [path.join(ROOT, 'dist/apps', name, 'main.js')], {

@@ -3,7 +3,7 @@ import { AuthModule } from '@bdhvs/auth';
 import { KafkaReadiness, MessagingModule } from '@bdhvs/messaging';
 import { ServiceRuntimeModule } from '@bdhvs/service-runtime';
 import { CampaignsConfig } from './config/campaigns-config';
-import { migrations } from './migrations';
+import { database } from './database';
 import { CampaignModelsModule } from './models/campaign-models.module';
 
 export function campaignsModule(config: CampaignsConfig) {
@@ -12,7 +12,7 @@ export function campaignsModule(config: CampaignsConfig) {
       ServiceRuntimeModule.forRoot({
         name: 'campaigns',
         config,
-        database: { entities: [], migrations },
+        database,
         readiness: [KafkaReadiness],
       }),
       MessagingModule.forRoot({ source: 'bdhvs/campaigns', groupId: 'campaigns', produces: [], handlers: [] }),

@@ -1,10 +1,4 @@
-import { startService } from '@bdhvs/service-runtime';
-import { campaignsModule } from './app.module';
-import { CampaignsConfig } from './config/campaigns-config';
+import { runService } from '@bdhvs/service-runtime';
+import { campaignsService } from './service';
 
-void startService({
-  name: 'campaigns',
-  title: 'Campaigns (the movement models: Đại sứ số, Gia đình số, ...)',
-  configType: CampaignsConfig,
-  appModule: campaignsModule,
-});
+void runService(campaignsService);

@@ -3,11 +3,10 @@ import { Topics } from '@bdhvs/events';
 import { AuthModule } from '@bdhvs/auth';
 import { KafkaReadiness, MessagingModule } from '@bdhvs/messaging';
 import { ServiceRuntimeModule } from '@bdhvs/service-runtime';
-import { CertificateEntity, VneidEventEntity } from './certificates/certificate.entity';
 import { CertificatesModule } from './certificates/certificates.module';
 import { VneidEventsConsumer } from './certificates/vneid-events.consumer';
 import { CertificationConfig } from './config/certification-config';
-import { migrations } from './migrations';
+import { database } from './database';
 
 export function certificationModule(config: CertificationConfig) {
   @Module({
@@ -15,7 +14,7 @@ export function certificationModule(config: CertificationConfig) {
       ServiceRuntimeModule.forRoot({
         name: 'certification',
         config,
-        database: { entities: [CertificateEntity, VneidEventEntity], migrations },
+        database,
         readiness: [KafkaReadiness],
       }),
       MessagingModule.forRoot({

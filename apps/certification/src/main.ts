@@ -1,10 +1,4 @@
-import { startService } from '@bdhvs/service-runtime';
-import { certificationModule } from './app.module';
-import { CertificationConfig } from './config/certification-config';
+import { runService } from '@bdhvs/service-runtime';
+import { certificationService } from './service';
 
-void startService({
-  name: 'certification',
-  title: 'Certification (VNeID integration)',
-  configType: CertificationConfig,
-  appModule: certificationModule,
-});
+void runService(certificationService);

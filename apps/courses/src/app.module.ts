@@ -4,7 +4,7 @@ import { KafkaReadiness, MessagingModule } from '@bdhvs/messaging';
 import { ServiceRuntimeModule } from '@bdhvs/service-runtime';
 import { CompetenciesModule } from './competencies/competencies.module';
 import { CoursesConfig } from './config/courses-config';
-import { migrations } from './migrations';
+import { database } from './database';
 
 export function coursesModule(config: CoursesConfig) {
   @Module({
@@ -12,7 +12,7 @@ export function coursesModule(config: CoursesConfig) {
       ServiceRuntimeModule.forRoot({
         name: 'courses',
         config,
-        database: { entities: [], migrations },
+        database,
         readiness: [KafkaReadiness],
       }),
       MessagingModule.forRoot({ source: 'bdhvs/courses', groupId: 'courses', produces: [], handlers: [] }),

@@ -1,10 +1,4 @@
-import { startService } from '@bdhvs/service-runtime';
-import { coursesModule } from './app.module';
-import { CoursesConfig } from './config/courses-config';
+import { runService } from '@bdhvs/service-runtime';
+import { coursesService } from './service';
 
-void startService({
-  name: 'courses',
-  title: 'Courses (digital-skill framework, courses, enrolments)',
-  configType: CoursesConfig,
-  appModule: coursesModule,
-});
+void runService(coursesService);

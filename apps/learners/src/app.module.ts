@@ -6,10 +6,8 @@ import { ServiceRuntimeModule } from '@bdhvs/service-runtime';
 import { CertificateIssuedConsumer } from './certifications/certificate-issued.consumer';
 import { CertificateRevokedConsumer } from './certifications/certificate-revoked.consumer';
 import { CertificationsModule } from './certifications/certifications.module';
-import { LearnerCertificationEntity } from './certifications/learner-certification.entity';
 import { LearnersConfig } from './config/learners-config';
-import { migrations } from './migrations';
-import { AdministrativeUnitEntity } from './units/administrative-unit.entity';
+import { database } from './database';
 import { UnitsModule } from './units/units.module';
 
 export function learnersModule(config: LearnersConfig) {
@@ -18,7 +16,7 @@ export function learnersModule(config: LearnersConfig) {
       ServiceRuntimeModule.forRoot({
         name: 'learners',
         config,
-        database: { entities: [AdministrativeUnitEntity, LearnerCertificationEntity], migrations },
+        database,
         readiness: [KafkaReadiness],
       }),
       MessagingModule.forRoot({

@@ -1,10 +1,4 @@
-import { startService } from '@bdhvs/service-runtime';
-import { learnersModule } from './app.module';
-import { LearnersConfig } from './config/learners-config';
+import { runService } from '@bdhvs/service-runtime';
+import { learnersService } from './service';
 
-void startService({
-  name: 'learners',
-  title: 'Learners (registry and administrative units)',
-  configType: LearnersConfig,
-  appModule: learnersModule,
-});
+void runService(learnersService);

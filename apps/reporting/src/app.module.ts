@@ -5,13 +5,13 @@ import { ServiceRuntimeModule } from '@bdhvs/service-runtime';
 import { CertificateIssuedConsumer, CertificateRevokedConsumer } from './indicators/certificate-events.consumer';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { ReportingConfig } from './config/reporting-config';
-import { migrations } from './migrations';
+import { database } from './database';
 import { UnitRegisteredConsumer } from './units/units.consumer';
 
 export function reportingModule(config: ReportingConfig) {
   @Module({
     imports: [
-      ServiceRuntimeModule.forRoot({ name: 'reporting', config, database: { entities: [], migrations }, readiness: [KafkaReadiness] }),
+      ServiceRuntimeModule.forRoot({ name: 'reporting', config, database, readiness: [KafkaReadiness] }),
       MessagingModule.forRoot({
         source: 'bdhvs/reporting',
         groupId: 'reporting',

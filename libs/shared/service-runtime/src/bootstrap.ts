@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { ProblemDetailsFilter, ProblemMapping, createValidationPipe } from '@bdhvs/problem';
 import { Logger } from 'nestjs-pino';
-import { Database } from './database';
+import { Database, DatabaseOptions } from './database';
 import { HttpMetricsMiddleware } from './metrics';
 import { TraceMiddleware } from './trace.middleware';
 import { ConfigError, ServiceConfig, loadConfig } from './service-config';
@@ -13,6 +13,7 @@ export interface ServiceDefinition<C extends ServiceConfig> {
   name: string;
   title: string;
   configType: new () => C;
+  database: Omit<DatabaseOptions, 'url'>;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   appModule: (config: C) => any;
   problems?: Record<string, ProblemMapping>;
@@ -83,4 +84,31 @@ export async function startService<C extends ServiceConfig>(definition: ServiceD
   new NestLogger('bootstrap').log(`${definition.name} listening on :${config.PORT}`);
   void app.get(Database).whenReady();
   return app;
+}
+
+/** Applies pending migrations and exits: `node main.js migrate` (also run on every start). */
+export async function migrateService<C extends ServiceConfig>(definition: ServiceDefinition<C>): Promise<void> {
+  const config = configOrExit(definition.configType);
+  const database = new Database({ ...definition.database, url: config.DATABASE_URL });
+  try {
+    await database.dataSource.initialize();
+    const applied = await database.dataSource.runMigrations();
+    process.stdout.write(`${definition.name}: ${applied.length} migration(s) applied${applied.map((m) => `\n  ${m.name}`).join('')}\n`);
+  } finally {
+    await database.close();
+  }
+}
+
+/** The entry point of every service's main.ts: `node main.js` serves, `node main.js migrate` migrates. */
+export async function runService<C extends ServiceConfig>(definition: ServiceDefinition<C>): Promise<void> {
+  if (process.argv[2] === 'migrate') {
+    try {
+      await migrateService(definition);
+      process.exit(0);
+    } catch (error) {
+      process.stderr.write(`${definition.name}: migration failed: ${(error as Error).message}\n`);
+      process.exit(1);
+    }
+  }
+  await startService(definition);
 }

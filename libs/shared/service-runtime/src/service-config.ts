@@ -56,7 +56,10 @@ export function loadConfig<T extends ServiceConfig>(type: new () => T, env: Node
   const raw = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const config = plainToInstance(type, raw, { exposeDefaultValues: true });
   const errors = validateSync(config as object, { whitelist: false });
-  const problems = errors.map((e) => `${e.property} ${Object.values(e.constraints ?? {})[0] ?? 'is invalid'}`);
+  const problems = errors.map((e) => {
+    const message = Object.values(e.constraints ?? {})[0] ?? 'is invalid';
+    return message.startsWith(e.property) ? message : `${e.property} ${message}`;
+  });
   if (!config.JWT_JWKS_URL && !config.JWT_PUBLIC_KEY_FILE) {
     problems.push('JWT_JWKS_URL or JWT_PUBLIC_KEY_FILE must be set');
   }

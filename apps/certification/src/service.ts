@@ -1,0 +1,13 @@
+import type { ServiceDefinition } from '@bdhvs/service-runtime';
+import { certificationModule } from './app.module';
+import { database } from './database';
+import { CertificationConfig } from './config/certification-config';
+
+/** Everything that makes this service: started by main.ts, and in-process by the integration tests. */
+export const certificationService: ServiceDefinition<CertificationConfig> = {
+  name: 'certification',
+  title: 'Certification (VNeID integration)',
+  configType: CertificationConfig,
+  database,
+  appModule: certificationModule,
+};
