@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { SCHEMA_REVISIONS, Topic, assertEventPayload } from '@bdhvs/events';
 import { currentTrace, formatTraceparent, newTraceContext } from '@bdhvs/service-runtime';
 import { newEventId, toKafkaHeaders } from './cloud-event';
 
@@ -33,6 +34,8 @@ export class Outbox {
     const ids: string[] = [];
     const values: unknown[] = [];
     const rows = events.map((event, i) => {
+      // A producer bug fails its own transaction here instead of poisoning every consumer.
+      if (event.topic in SCHEMA_REVISIONS) assertEventPayload(event.topic as Topic, event.data);
       const id = newEventId();
       ids.push(id);
       const headers = toKafkaHeaders({

@@ -51,6 +51,11 @@ describe('rollUpDenominator', () => {
   });
 
   it('is null when nothing below has a figure', () => expect(rollUpDenominator('12', children, new Map())).toBeNull());
+
+  it('is null while a sub-unit lacks its figure, rather than overstating the share', () => {
+    expect(rollUpDenominator('12', children, new Map([['A1', 100], ['B', 30]]))).toBeNull();
+    expect(rollUpDenominator('A', children, new Map([['A1', 100], ['A2', 5]]))).toBe(105);
+  });
 });
 
 describe('indicator values', () => {

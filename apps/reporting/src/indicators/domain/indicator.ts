@@ -28,16 +28,19 @@ export interface UnitNode {
 }
 
 /**
- * A unit's denominator is the official figure entered for it, or else the sum over its sub-units
- * (never an average). Null when neither the unit nor anything below it has one.
+ * A unit's denominator is the official figure entered for it, or else the sum over its sub-units (never
+ * an average). Null unless every sub-unit has one: a sum over some of them would overstate the share.
  */
 export function rollUpDenominator(unit: string, children: Map<string, string[]>, entered: Map<string, number>): number | null {
   const own = entered.get(unit);
   if (own !== undefined) return own;
-  let sum: number | null = null;
-  for (const child of children.get(unit) ?? []) {
+  const below = children.get(unit) ?? [];
+  if (below.length === 0) return null;
+  let sum = 0;
+  for (const child of below) {
     const value = rollUpDenominator(child, children, entered);
-    if (value !== null) sum = (sum ?? 0) + value;
+    if (value === null) return null;
+    sum += value;
   }
   return sum;
 }
