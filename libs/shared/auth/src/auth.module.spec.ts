@@ -1,0 +1,101 @@
+import { Controller, Get, Global, INestApplication, Module } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { createServer, Server } from 'node:http';
+import { generateKeyPairSync, KeyObject } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import jwt from 'jsonwebtoken';
+import request from 'supertest';
+import { Public, SERVICE_CONFIG } from '@bdhvs/service-runtime';
+import { Actor } from './actor';
+import { CurrentActor, Roles } from './auth.guards';
+import { AuthModule } from './auth.module';
+
+@Controller()
+class ProbeController {
+  @Get('open')
+  @Public()
+  open() {
+    return { ok: true };
+  }
+
+  @Get('me')
+  me(@CurrentActor() actor: Actor) {
+    return actor;
+  }
+
+  @Get('admin')
+  @Roles('province-admin')
+  admin() {
+    return { ok: true };
+  }
+}
+
+const keys = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const intruder = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const sign = (claims: object, key: KeyObject = keys.privateKey, kid = 'k1') =>
+  jwt.sign(claims, key.export({ type: 'pkcs8', format: 'pem' }), { algorithm: 'RS256', subject: 'alice', expiresIn: '5m', keyid: kid });
+
+async function appWith(config: Record<string, string>): Promise<INestApplication> {
+  @Global()
+  @Module({ providers: [{ provide: SERVICE_CONFIG, useValue: config }], exports: [SERVICE_CONFIG] })
+  class ConfigModule {}
+  const moduleRef = await Test.createTestingModule({ imports: [ConfigModule, AuthModule], controllers: [ProbeController] }).compile();
+  const app = moduleRef.createNestApplication({ logger: false });
+  await app.init();
+  return app;
+}
+
+describe.each([
+  ['a local public key (development)', 'file'],
+  ['a JWKS URL (production)', 'jwks'],
+])('%s', (_name, mode) => {
+  let app: INestApplication;
+  let jwks: Server | undefined;
+
+  beforeAll(async () => {
+    if (mode === 'file') {
+      const file = join(mkdtempSync(join(tmpdir(), 'bdhvs-auth-')), 'public.pem');
+      writeFileSync(file, keys.publicKey.export({ type: 'spki', format: 'pem' }));
+      app = await appWith({ JWT_PUBLIC_KEY_FILE: file });
+    } else {
+      const jwk = { ...keys.publicKey.export({ format: 'jwk' }), kid: 'k1', use: 'sig', alg: 'RS256' };
+      jwks = createServer((_req, res) => res.setHeader('content-type', 'application/json').end(JSON.stringify({ keys: [jwk] })));
+      await new Promise<void>((resolve) => jwks?.listen(0, '127.0.0.1', resolve));
+      const port = (jwks.address() as { port: number }).port;
+      app = await appWith({ JWT_JWKS_URL: `http://127.0.0.1:${port}/.well-known/jwks.json` });
+    }
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    jwks?.close();
+  });
+
+  it('lets anyone reach a public route', () => request(app.getHttpServer()).get('/open').expect(200));
+
+  it('refuses a missing, foreign or expired token with 401', async () => {
+    await request(app.getHttpServer()).get('/me').expect(401);
+    await request(app.getHttpServer()).get('/me').set('authorization', `Bearer ${sign({ roles: ['mentor'] }, intruder.privateKey)}`).expect(401);
+    const expired = jwt.sign({ roles: ['mentor'], exp: Math.floor(Date.now() / 1000) - 60 }, keys.privateKey.export({ type: 'pkcs8', format: 'pem' }), {
+      algorithm: 'RS256',
+      subject: 'alice',
+      keyid: 'k1',
+    });
+    await request(app.getHttpServer()).get('/me').set('authorization', `Bearer ${expired}`).expect(401);
+  });
+
+  it('turns the claims into the actor', async () => {
+    const res = await request(app.getHttpServer())
+      .get('/me')
+      .set('authorization', `Bearer ${sign({ roles: ['unit-officer'], unit: '03388' })}`)
+      .expect(200);
+    expect(res.body).toEqual({ sub: 'alice', roles: ['unit-officer'], unit: '03388' });
+  });
+
+  it('answers 403 when the role does not allow the route', async () => {
+    await request(app.getHttpServer()).get('/admin').set('authorization', `Bearer ${sign({ roles: ['mentor'] })}`).expect(403);
+    await request(app.getHttpServer()).get('/admin').set('authorization', `Bearer ${sign({ roles: ['province-admin'] })}`).expect(200);
+  });
+});
