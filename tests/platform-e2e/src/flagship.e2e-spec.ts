@@ -1,4 +1,5 @@
 import { createHmac, randomUUID } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
@@ -306,5 +307,16 @@ describe('the public contract', () => {
     for (const id of ['receiveVneidEvent', 'getCertificate', 'verifyCertificate', 'getIndicators', 'setDenominators', 'setTargets', 'listUnits']) {
       expect(ids).toContain(id);
     }
+  });
+});
+
+describe('start-up', () => {
+  it.each(['learners', 'courses', 'certification', 'campaigns', 'reporting'])('%s exits with one clear line when its configuration is missing', (name) => {
+    const main = join(__dirname, '..', '..', '..', 'dist', 'apps', name, 'main.js');
+    const run = spawnSync(process.execPath, [main], { env: { PATH: process.env['PATH'] ?? '', PORT: '70000' }, encoding: 'utf8', timeout: 30_000 });
+    expect(run.status).toBe(1);
+    const lines = run.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^invalid configuration: .*PORT.*DATABASE_URL.*KAFKA_BROKERS/);
   });
 });

@@ -1,4 +1,5 @@
-import { Admin, Kafka, Producer, logLevel } from 'kafkajs';
+import { Logger } from '@nestjs/common';
+import { Admin, Kafka, LogEntry, Producer, logLevel } from 'kafkajs';
 import { deadLetterTopic } from '@bdhvs/events';
 
 export interface KafkaSettings {
@@ -11,11 +12,22 @@ export interface KafkaSettings {
 // kafkajs' notice about its v2 default partitioner is noise here: every key is ours.
 process.env['KAFKAJS_NO_PARTITIONER_WARNING'] ??= '1';
 
+/** kafkajs' own lines go through the service's JSON logger, like every other line. */
+function kafkaLogLine({ namespace, level, log }: LogEntry): void {
+  const { message, error } = log as { message: string; error?: string };
+  const logger = new Logger(`kafkajs:${namespace}`);
+  const line = error && !message.includes(error) ? `${message}: ${error}` : message;
+  if (level <= logLevel.ERROR) logger.error(line);
+  else if (level === logLevel.WARN) logger.warn(line);
+  else logger.log(line);
+}
+
 export function createKafka(settings: Pick<KafkaSettings, 'clientId' | 'brokers'>): Kafka {
   return new Kafka({
     clientId: settings.clientId,
     brokers: settings.brokers,
     logLevel: logLevel.WARN,
+    logCreator: () => kafkaLogLine,
     retry: { initialRetryTime: 300, retries: 8 },
   });
 }

@@ -46,7 +46,7 @@ export interface RunningService<C extends ServiceConfig> {
  */
 export async function startServiceInProcess<C extends ServiceConfig>(
   definition: ServiceDefinition<C>,
-  options: { database: string; env?: Record<string, string> },
+  options: { database: string; env?: Record<string, string>; waitUntilReady?: boolean },
 ): Promise<RunningService<C>> {
   const server = process.env['BDHVS_TEST_POSTGRES'] ?? 'postgres://postgres@127.0.0.1:5432';
   const databaseUrl = await ensureDatabase(server, options.database);
@@ -65,10 +65,13 @@ export async function startServiceInProcess<C extends ServiceConfig>(
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const database = app.get(Database);
+  const url = `http://127.0.0.1:${address.port}`;
+  const close = () => app.close();
+  if (options.waitUntilReady === false) return { app, url, config, database, close };
   await database.whenReady();
   const kafka = app.get(KafkaReadiness);
   const deadline = Date.now() + 60_000;
   while (!kafka.connected && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
   if (!kafka.connected) throw new Error(`${definition.name}: not connected to Kafka after 60 s`);
-  return { app, url: `http://127.0.0.1:${address.port}`, config, database, close: () => app.close() };
+  return { app, url, config, database, close };
 }
