@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { VneidCertificationEventV1 } from '@bdhvs/events';
 
 // Typed access to the project's scripts (plain Node, outside the Nx graph), which the e2e suite shares
 // with `npm start` and the benchmark.
@@ -16,18 +17,7 @@ export interface Platform {
   stop(): Promise<void>;
 }
 
-export interface VneidEvent {
-  eventId: string;
-  type: 'CERTIFIED' | 'REVOKED';
-  occurredAt: string;
-  citizenId: string;
-  fullName: string;
-  dateOfBirth: string;
-  unitCode: string;
-  programme: string;
-  certificateNo: string;
-  reason?: string;
-}
+export type VneidEvent = VneidCertificationEventV1;
 
 export const startPlatform: (options: Record<string, unknown>) => Promise<Platform> = platformLib.startPlatform;
 export const infraUp: () => void = platformLib.infraUp;
