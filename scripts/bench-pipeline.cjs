@@ -37,18 +37,40 @@ const { sign, syntheticCertification, syntheticCitizenId } = require('./lib/vnei
 // ---------------------------------------------------------------------------------------------------
 
 function parseArgs(argv) {
-  const opts = { n: 50_000, concurrency: 64, json: null, timeoutMin: 20, waitE2eMin: 15, ignoreE2e: false, skipBaselines: false };
+  const opts = {
+    n: 50_000,
+    concurrency: 64,
+    json: null,
+    timeoutMin: 20,
+    waitE2eMin: 15,
+    ignoreE2e: false,
+    skipBaselines: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     let [flag, value] = argv[i].split(/=(.*)/s);
     const take = () => (value !== undefined ? value : argv[++i]);
     switch (flag) {
-      case '--n': opts.n = Number(take()); break;
-      case '--concurrency': opts.concurrency = Number(take()); break;
-      case '--json': opts.json = take(); break;
-      case '--timeout-min': opts.timeoutMin = Number(take()); break;
-      case '--wait-e2e-min': opts.waitE2eMin = Number(take()); break;
-      case '--ignore-e2e': opts.ignoreE2e = true; break;
-      case '--skip-baselines': opts.skipBaselines = true; break;
+      case '--n':
+        opts.n = Number(take());
+        break;
+      case '--concurrency':
+        opts.concurrency = Number(take());
+        break;
+      case '--json':
+        opts.json = take();
+        break;
+      case '--timeout-min':
+        opts.timeoutMin = Number(take());
+        break;
+      case '--wait-e2e-min':
+        opts.waitE2eMin = Number(take());
+        break;
+      case '--ignore-e2e':
+        opts.ignoreE2e = true;
+        break;
+      case '--skip-baselines':
+        opts.skipBaselines = true;
+        break;
       case '-h':
       case '--help':
         console.log(`usage: npm run bench:pipeline [-- options]
@@ -72,7 +94,14 @@ function parseArgs(argv) {
   return opts;
 }
 
-const PORTS = { gateway: 28080, learners: 23001, courses: 23002, certification: 23003, campaigns: 23004, reporting: 23005 };
+const PORTS = {
+  gateway: 28080,
+  learners: 23001,
+  courses: 23002,
+  certification: 23003,
+  campaigns: 23004,
+  reporting: 23005,
+};
 const HOST = '127.0.0.1';
 const PROVINCE = '12';
 const ISSUED_TOPIC = 'certification.certificate-issued.v1';
@@ -89,14 +118,20 @@ const SERVICE_POOL = 10; // Database default poolSize (libs/shared/service-runti
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const now = () => performance.now();
-const round = (x, d = 0) => (x === null || x === undefined || !Number.isFinite(x) ? null : Number(x.toFixed(d)));
+const round = (x, d = 0) =>
+  x === null || x === undefined || !Number.isFinite(x) ? null : Number(x.toFixed(d));
 const log = (msg) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}`);
 
 function percentiles(samples) {
   if (samples.length === 0) return { p50: null, p95: null, p99: null, max: null };
   const s = Float64Array.from(samples).sort();
   const at = (p) => s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
-  return { p50: round(at(50), 1), p95: round(at(95), 1), p99: round(at(99), 1), max: round(s[s.length - 1], 1) };
+  return {
+    p50: round(at(50), 1),
+    p95: round(at(95), 1),
+    p99: round(at(99), 1),
+    max: round(s[s.length - 1], 1),
+  };
 }
 
 function withTimeout(promise, ms, what) {
@@ -136,7 +171,10 @@ function machineFacts() {
   const memKb = Number(/^MemTotal:\s+(\d+)/m.exec(fs.readFileSync('/proc/meminfo', 'utf8'))?.[1] ?? 0);
   let kafka = '4.1.1';
   try {
-    kafka = /^KAFKA_VERSION="([^"]+)"/m.exec(fs.readFileSync(path.join(ROOT, 'scripts/infra/infra.sh'), 'utf8'))?.[1] ?? kafka;
+    kafka =
+      /^KAFKA_VERSION="([^"]+)"/m.exec(
+        fs.readFileSync(path.join(ROOT, 'scripts/infra/infra.sh'), 'utf8'),
+      )?.[1] ?? kafka;
   } catch {
     /* keep the default */
   }
@@ -175,7 +213,8 @@ function infraPids() {
     try {
       const comm = fs.readFileSync(`/proc/${entry}/comm`, 'utf8').trim();
       if (comm === 'postgres') postgres.push(Number(entry));
-      else if (comm === 'java' && fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('kafka.Kafka')) kafka = Number(entry);
+      else if (comm === 'java' && fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('kafka.Kafka'))
+        kafka = Number(entry);
     } catch {
       /* gone */
     }
@@ -187,7 +226,8 @@ function infraPids() {
 function cpuSnapshot(platform) {
   const { postgres, kafka } = infraPids();
   const snap = { at: now(), self: process.cpuUsage(), procs: {}, postgres: new Map() };
-  for (const [name, child] of Object.entries(platform?.processes ?? {})) snap.procs[name] = cpuSeconds(child.pid);
+  for (const [name, child] of Object.entries(platform?.processes ?? {}))
+    snap.procs[name] = cpuSeconds(child.pid);
   if (kafka) snap.procs['kafka broker'] = cpuSeconds(kafka);
   for (const pid of postgres) snap.postgres.set(pid, cpuSeconds(pid));
   return snap;
@@ -197,7 +237,8 @@ function cpuDelta(a, b) {
   const wall = (b.at - a.at) / 1000;
   const out = {};
   for (const name of Object.keys(b.procs)) {
-    if (a.procs[name] !== null && a.procs[name] !== undefined && b.procs[name] !== null) out[name] = b.procs[name] - a.procs[name];
+    if (a.procs[name] !== null && a.procs[name] !== undefined && b.procs[name] !== null)
+      out[name] = b.procs[name] - a.procs[name];
   }
   // Backends that started during the interval count from zero; those that ended are lost (pools keep theirs).
   let pg = 0;
@@ -231,14 +272,21 @@ function postRaw(agent, port, urlPath, headers, body) {
 }
 
 async function getJson(url, token) {
-  const res = await fetch(url, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(30_000) });
+  const res = await fetch(url, {
+    headers: { authorization: `Bearer ${token}` },
+    signal: AbortSignal.timeout(30_000),
+  });
   const text = await res.text();
   return { status: res.status, body: res.ok && text ? JSON.parse(text) : text };
 }
 
 async function provinceD(gateway, token) {
-  const { status, body } = await getJson(`${gateway}/api/v1/reporting/indicators?unit=${PROVINCE}&period=2025&indicator=d`, token);
-  if (status !== 200) throw new Error(`indicators for ${PROVINCE}: HTTP ${status} ${String(body).slice(0, 200)}`);
+  const { status, body } = await getJson(
+    `${gateway}/api/v1/reporting/indicators?unit=${PROVINCE}&period=2025&indicator=d`,
+    token,
+  );
+  if (status !== 200)
+    throw new Error(`indicators for ${PROVINCE}: HTTP ${status} ${String(body).slice(0, 200)}`);
   return { numerator: body[0].numerator, eventCount: body[0].eventCount };
 }
 
@@ -276,23 +324,33 @@ async function main() {
   results.load.before = loadNow();
   const runId = `bench-${Date.now()}`;
   results.runId = runId;
-  log(`run ${runId}: n=${opts.n} concurrency=${opts.concurrency}; machine ${results.machine.nproc} cpu ${results.machine.cpuModel}, ${results.machine.memTotalGiB} GiB, node ${results.machine.node}`);
+  log(
+    `run ${runId}: n=${opts.n} concurrency=${opts.concurrency}; machine ${results.machine.nproc} cpu ${results.machine.cpuModel}, ${results.machine.memTotalGiB} GiB, node ${results.machine.node}`,
+  );
   log(`load before: ${results.load.before.uptime}`);
 
   // 1. Infrastructure, bundles, other platforms, our platform.
   infraUp();
-  const missing = [...SERVICES, 'gateway'].filter((name) => !fs.existsSync(path.join(ROOT, 'dist/apps', name, 'main.js')));
+  const missing = [...SERVICES, 'gateway'].filter(
+    (name) => !fs.existsSync(path.join(ROOT, 'dist/apps', name, 'main.js')),
+  );
   if (missing.length > 0) {
     log(`building (missing bundles: ${missing.join(', ')})...`);
     buildAll();
   }
   await waitForE2e();
   const others = [];
-  for (const [label, port] of [['gateway :8080', 8080], ...SERVICES.map((s, i) => [`${s} :${3001 + i}`, 3001 + i]), ['e2e gateway :18080', E2E_GATEWAY_PORT]]) {
+  for (const [label, port] of [
+    ['gateway :8080', 8080],
+    ...SERVICES.map((s, i) => [`${s} :${3001 + i}`, 3001 + i]),
+    ['e2e gateway :18080', E2E_GATEWAY_PORT],
+  ]) {
     if (await tcpOpen(port)) others.push(label);
   }
   if (others.length > 0) {
-    note(`other platform processes were listening while the bench ran (${others.join(', ')}): they share the broker and PostgreSQL, and those on the default ports also the bdhvs_* databases`);
+    note(
+      `other platform processes were listening while the bench ran (${others.join(', ')}): they share the broker and PostgreSQL, and those on the default ports also the bdhvs_* databases`,
+    );
   }
   results.otherPlatformPorts = others;
 
@@ -304,21 +362,25 @@ async function main() {
   overallTimer.unref();
 
   log('starting the platform (gateway :28080, services :23001-23005, groups bench-*, databases bdhvs_*)...');
-  const platform = await startPlatform({
+  const starting = startPlatform({
     dbPrefix: 'bdhvs',
     groupPrefix: GROUP_PREFIX,
     ports: PORTS,
     logLevel: 'warn',
     logDir: path.join(ROOT, '.cache', 'logs', 'bench'),
   });
+  // Registered before the start completes, so that a timeout or signal meanwhile still stops it.
   let platformStopped = null;
   const stopPlatform = () =>
     (platformStopped ??= (async () => {
+      const started = await starting.catch(() => null);
+      if (!started) return;
       log('stopping the platform...');
-      await platform.stop();
+      await started.stop();
       log('platform stopped');
     })());
   cleanups.push(stopPlatform);
+  const platform = await starting;
   if (aborted) return;
   const gateway = platform.urls.gateway;
   const secret = platform.secrets.VNEID_HMAC_SECRET;
@@ -329,9 +391,13 @@ async function main() {
   // Units reach reporting as events from learners.
   const unitsDeadline = Date.now() + 300_000;
   for (;;) {
-    const { status } = await getJson(`${gateway}/api/v1/reporting/indicators?unit=${PROVINCE}&period=2025`, admin).catch(() => ({ status: 0 }));
+    const { status } = await getJson(
+      `${gateway}/api/v1/reporting/indicators?unit=${PROVINCE}&period=2025`,
+      admin,
+    ).catch(() => ({ status: 0 }));
     if (status === 200) break;
-    if (Date.now() > unitsDeadline || aborted) throw new Error(`reporting does not know unit ${PROVINCE} after 5 min (last HTTP ${status})`);
+    if (Date.now() > unitsDeadline || aborted)
+      throw new Error(`reporting does not know unit ${PROVINCE} after 5 min (last HTTP ${status})`);
     await sleep(500);
   }
 
@@ -347,7 +413,9 @@ async function main() {
   communes = communes.filter((c) => !E2E_COMMUNES.has(c.code));
   if (communes.length === 0) throw new Error('no communes listed by the learners service');
   results.communes = { listed, used: communes.length, skippedForE2e: [...E2E_COMMUNES] };
-  log(`${listed} communes listed; events spread over ${communes.length} (skipping the e2e suite's ${[...E2E_COMMUNES].join(', ')})`);
+  log(
+    `${listed} communes listed; events spread over ${communes.length} (skipping the e2e suite's ${[...E2E_COMMUNES].join(', ')})`,
+  );
 
   const { events, seed } = await newCitizens(platform, opts.n, runId, communes);
   results.citizenSerialSeed = seed;
@@ -365,31 +433,44 @@ async function main() {
     };
   });
   results.pipeline.webhookBodyBytes = round(signed.reduce((s, x) => s + x.body.length, 0) / signed.length, 0);
-  log(`${opts.n} events generated and signed (mean body ${results.pipeline.webhookBodyBytes} B); citizen serial seed ${seed}`);
+  log(
+    `${opts.n} events generated and signed (mean body ${results.pipeline.webhookBodyBytes} B); citizen serial seed ${seed}`,
+  );
 
   const before = await provinceD(gateway, admin);
   results.pipeline.numeratorBefore = before.numerator;
   results.pipeline.eventCountBefore = before.eventCount;
 
-  const kafka = new Kafka({ clientId: 'bench-pipeline', brokers: [`${HOST}:9092`], logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({
+    clientId: 'bench-pipeline',
+    brokers: [`${HOST}:9092`],
+    logLevel: logLevel.NOTHING,
+  });
   const kadmin = kafka.admin();
   await kadmin.connect();
   cleanups.push(() => kadmin.disconnect());
-  const highOf = async (topic) => (await kadmin.fetchTopicOffsets(topic)).reduce((s, p) => s + Number(p.high), 0);
+  const highOf = async (topic) =>
+    (await kadmin.fetchTopicOffsets(topic)).reduce((s, p) => s + Number(p.high), 0);
   const issuedHighBefore = await highOf(ISSUED_TOPIC);
 
   // Warm the connections (one request per slot, a token read) so that connection set-up is not timed.
-  const agent = new http.Agent({ keepAlive: true, maxSockets: opts.concurrency, maxFreeSockets: opts.concurrency });
+  const agent = new http.Agent({
+    keepAlive: true,
+    maxSockets: opts.concurrency,
+    maxFreeSockets: opts.concurrency,
+  });
   cleanups.push(async () => agent.destroy());
   await Promise.all(
-    Array.from({ length: opts.concurrency }, () =>
-      new Promise((resolve) => {
-        const req = http.get({ host: HOST, port: PORTS.gateway, path: '/health/ready', agent }, (res) => {
-          res.resume();
-          res.once('end', resolve);
-        });
-        req.once('error', resolve);
-      }),
+    Array.from(
+      { length: opts.concurrency },
+      () =>
+        new Promise((resolve) => {
+          const req = http.get({ host: HOST, port: PORTS.gateway, path: '/health/ready', agent }, (res) => {
+            res.resume();
+            res.once('end', resolve);
+          });
+          req.once('error', resolve);
+        }),
     ),
   );
 
@@ -441,8 +522,11 @@ async function main() {
     latencyMs: percentiles(latencies.subarray(0, done)),
     cpuDuringAccept: cpuDelta(cpu0, cpuA),
   });
-  log(`phase A: ${accepted} accepted (202) of ${done} in ${round(tA, 2)} s = ${results.pipeline.acceptedPerSecond} /s; statuses ${JSON.stringify(statuses)}; latency ms ${JSON.stringify(results.pipeline.latencyMs)}`);
-  if (done - accepted > 0) note(`${done - accepted} webhook calls were not answered 202: ${JSON.stringify(statuses)}`);
+  log(
+    `phase A: ${accepted} accepted (202) of ${done} in ${round(tA, 2)} s = ${results.pipeline.acceptedPerSecond} /s; statuses ${JSON.stringify(statuses)}; latency ms ${JSON.stringify(results.pipeline.latencyMs)}`,
+  );
+  if (done - accepted > 0)
+    note(`${done - accepted} webhook calls were not answered 202: ${JSON.stringify(statuses)}`);
   if (aborted) return;
 
   // 4. Phase B (visible): poll the province's d numerator every 250 ms. Polling starts when phase A
@@ -463,7 +547,8 @@ async function main() {
     }
     const t = (now() - t0) / 1000;
     visibleTimeline.push([round(t, 2), last.numerator - before.numerator]);
-    if (visibleTimeline.length === 1) results.pipeline.visibleAtEndOfAccept = last.numerator - before.numerator;
+    if (visibleTimeline.length === 1)
+      results.pipeline.visibleAtEndOfAccept = last.numerator - before.numerator;
     if (last.numerator >= target) {
       visibleAt = t;
       break;
@@ -472,13 +557,17 @@ async function main() {
       lastSeen = last.numerator;
       lastChange = now();
     } else if (now() - lastChange > 180_000) {
-      note(`phase B gave up: the numerator stayed at ${last.numerator} (${target - last.numerator} short) for 3 min`);
+      note(
+        `phase B gave up: the numerator stayed at ${last.numerator} (${target - last.numerator} short) for 3 min`,
+      );
       break;
     }
     if (t - lastLog >= 5) {
       lastLog = t;
       const rel = relayTimeline.at(-1)?.[1] ?? 0;
-      log(`  phase B: ${last.numerator - before.numerator}/${accepted} visible, ${rel} published by the relay, t=${round(t, 1)} s`);
+      log(
+        `  phase B: ${last.numerator - before.numerator}/${accepted} visible, ${rel} published by the relay, t=${round(t, 1)} s`,
+      );
     }
     await sleep(250);
   }
@@ -494,22 +583,41 @@ async function main() {
     relayPublishedAllSeconds: relayDone ? round(relayDone[0] / 1000, 2) : null,
     relayPublishedPerSecond: relayDone ? round(accepted / (relayDone[0] / 1000), 1) : null,
     projectionAfterAcceptPerSecond:
-      visibleAt && visibleAt > tA ? round((accepted - results.pipeline.visibleAtEndOfAccept) / (visibleAt - tA), 1) : null,
+      visibleAt && visibleAt > tA
+        ? round((accepted - results.pipeline.visibleAtEndOfAccept) / (visibleAt - tA), 1)
+        : null,
     cpuAcceptToVisible: cpuDelta(cpu0, cpuB),
     visibleTimeline: thin(visibleTimeline, 200),
-    relayTimeline: thin(relayTimeline.map(([t, n]) => [round(t / 1000, 2), n]), 200),
+    relayTimeline: thin(
+      relayTimeline.map(([t, n]) => [round(t / 1000, 2), n]),
+      200,
+    ),
   });
   if (!visibleAt) return;
-  log(`phase B: all ${accepted} visible ${round(visibleAt, 2)} s after the first push = ${results.pipeline.endToEndPerSecond} /s end to end (relay had published all at ${results.pipeline.relayPublishedAllSeconds} s)`);
-  if (last.numerator > target) note(`the numerator grew by ${last.numerator - before.numerator}, more than the ${accepted} accepted here: someone else certified learners in the province meanwhile`);
+  log(
+    `phase B: all ${accepted} visible ${round(visibleAt, 2)} s after the first push = ${results.pipeline.endToEndPerSecond} /s end to end (relay had published all at ${results.pipeline.relayPublishedAllSeconds} s)`,
+  );
+  if (last.numerator > target)
+    note(
+      `the numerator grew by ${last.numerator - before.numerator}, more than the ${accepted} accepted here: someone else certified learners in the province meanwhile`,
+    );
 
   // A real certificate-issued message, for the size of the raw baseline's messages.
   const sample = await sampleIssuedMessage(kafka, kadmin, runId).catch((error) => {
-    note(`could not read a real ${ISSUED_TOPIC} message (${error.message}); the raw baseline uses a synthesized one`);
+    note(
+      `could not read a real ${ISSUED_TOPIC} message (${error.message}); the raw baseline uses a synthesized one`,
+    );
     return synthesizedSample();
   });
-  results.sampleMessage = { source: sample.source, keyBytes: sample.key.length, valueBytes: sample.value.length, headerBytes: sample.headerBytes };
-  log(`${ISSUED_TOPIC} message (${sample.source}): key ${sample.key.length} B, value ${sample.value.length} B, headers ${sample.headerBytes} B`);
+  results.sampleMessage = {
+    source: sample.source,
+    keyBytes: sample.key.length,
+    valueBytes: sample.value.length,
+    headerBytes: sample.headerBytes,
+  };
+  log(
+    `${ISSUED_TOPIC} message (${sample.source}): key ${sample.key.length} B, value ${sample.value.length} B, headers ${sample.headerBytes} B`,
+  );
 
   // The baselines run on an idle machine as far as this bench is concerned: the platform is stopped first.
   await stopPlatform();
@@ -534,7 +642,9 @@ async function waitForE2e() {
   if (opts.ignoreE2e || !(await tcpOpen(E2E_GATEWAY_PORT))) return;
   // The e2e platform reads the same topics with its own groups: our events would queue ahead of its
   // barriers and compete for the two cores. Wait for it to finish first.
-  log(`an e2e platform answers on :${E2E_GATEWAY_PORT}; waiting up to ${opts.waitE2eMin} min for it to finish (--ignore-e2e skips this)...`);
+  log(
+    `an e2e platform answers on :${E2E_GATEWAY_PORT}; waiting up to ${opts.waitE2eMin} min for it to finish (--ignore-e2e skips this)...`,
+  );
   const deadline = Date.now() + opts.waitE2eMin * 60_000;
   while (Date.now() < deadline) {
     await sleep(5000);
@@ -544,7 +654,9 @@ async function waitForE2e() {
       return;
     }
   }
-  note(`an e2e platform was still running on :${E2E_GATEWAY_PORT} after ${opts.waitE2eMin} min; the bench ran alongside it`);
+  note(
+    `an e2e platform was still running on :${E2E_GATEWAY_PORT} after ${opts.waitE2eMin} min; the bench ran alongside it`,
+  );
 }
 
 /**
@@ -555,7 +667,10 @@ async function waitForE2e() {
 async function newCitizens(platform, n, runId, communes) {
   const span = Math.ceil(n / 110) + 1;
   if (span > 900_000) throw new Error('--n too large for the synthetic citizen ID space');
-  const dbBase = (process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres').replace(/\/[^/]*$/, '');
+  const dbBase = (process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres').replace(
+    /\/[^/]*$/,
+    '',
+  );
   const hashKey = platform.secrets.PII_HASH_KEY;
   const cert = new Pool({ connectionString: `${dbBase}/bdhvs_certification`, max: 1 });
   const rep = new Pool({ connectionString: `${dbBase}/bdhvs_reporting`, max: 1 });
@@ -572,7 +687,11 @@ async function newCitizens(platform, n, runId, communes) {
           runId,
           occurredAt: `2025-${String(month).padStart(2, '0')}-15T03:00:00Z`,
         });
-        e.citizenId = syntheticCitizenId(seed + Math.floor(i / 110), e.dateOfBirth, i % 2 === 0 ? 'male' : 'female');
+        e.citizenId = syntheticCitizenId(
+          seed + Math.floor(i / 110),
+          e.dateOfBirth,
+          i % 2 === 0 ? 'male' : 'female',
+        );
         events.push(e);
       }
       const keys = events.map((e) => crypto.createHmac('sha256', hashKey).update(e.citizenId).digest('hex'));
@@ -601,7 +720,8 @@ async function sampleIssuedMessage(kafka, kadmin, runId) {
     const got = new Promise((resolve) => (resolveGot = resolve));
     await consumer.run({ autoCommit: false, eachMessage: async ({ message }) => resolveGot(message) });
     for (const p of offsets) {
-      if (Number(p.high) > Number(p.low)) consumer.seek({ topic: ISSUED_TOPIC, partition: p.partition, offset: String(Number(p.high) - 1) });
+      if (Number(p.high) > Number(p.low))
+        consumer.seek({ topic: ISSUED_TOPIC, partition: p.partition, offset: String(Number(p.high) - 1) });
     }
     const message = await withTimeout(got, 30_000, 'reading a sample message');
     const headers = Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)]));
@@ -610,7 +730,10 @@ async function sampleIssuedMessage(kafka, kadmin, runId) {
       key: Buffer.from(message.key ?? ''),
       value: Buffer.from(message.value ?? ''),
       headers,
-      headerBytes: Object.entries(headers).reduce((s, [k, v]) => s + Buffer.byteLength(k) + Buffer.byteLength(v), 0),
+      headerBytes: Object.entries(headers).reduce(
+        (s, [k, v]) => s + Buffer.byteLength(k) + Buffer.byteLength(v),
+        0,
+      ),
     };
   } finally {
     await consumer.disconnect().catch(() => undefined);
@@ -649,7 +772,10 @@ function synthesizedSample() {
     key: Buffer.from(learnerKey),
     value,
     headers,
-    headerBytes: Object.entries(headers).reduce((s, [k, v]) => s + Buffer.byteLength(k) + Buffer.byteLength(v), 0),
+    headerBytes: Object.entries(headers).reduce(
+      (s, [k, v]) => s + Buffer.byteLength(k) + Buffer.byteLength(v),
+      0,
+    ),
   };
 }
 
@@ -657,11 +783,18 @@ async function rawKafka(kafka, kadmin, sample, n, runId) {
   const topic = `bench.raw-${runId.slice('bench-'.length)}`;
   const groupId = `${runId}-raw`;
   const out = { topic, partitions: 6, messages: n, batchSize: 1000, valueBytes: sample.value.length };
-  log(`raw Kafka: topic ${topic}, ${n} messages of ${sample.value.length} B (+ the same ${Object.keys(sample.headers).length} headers), idempotent, acks=-1, sendBatch of 1000`);
-  await kadmin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: 6, replicationFactor: 1 }] });
+  log(
+    `raw Kafka: topic ${topic}, ${n} messages of ${sample.value.length} B (+ the same ${Object.keys(sample.headers).length} headers), idempotent, acks=-1, sendBatch of 1000`,
+  );
+  await kadmin.createTopics({
+    waitForLeaders: true,
+    topics: [{ topic, numPartitions: 6, replicationFactor: 1 }],
+  });
   cleanups.push(async () => {
     await kadmin.deleteGroups([groupId]).catch(() => undefined);
-    await kadmin.deleteTopics({ topics: [topic] }).catch((e) => log(`could not delete ${topic}: ${e.message}`));
+    await kadmin
+      .deleteTopics({ topics: [topic] })
+      .catch((e) => log(`could not delete ${topic}: ${e.message}`));
     log(`raw Kafka topic ${topic} and group ${groupId} deleted`);
   });
   // Prepared before the clock: distinct keys (like learner keys), one ce_id per message.
@@ -677,7 +810,11 @@ async function rawKafka(kafka, kadmin, sample, n, runId) {
     }
     batches.push(messages);
   }
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+  const producer = kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: false,
+  });
   await producer.connect();
   const tp0 = now();
   let sent = 0;
@@ -730,12 +867,17 @@ async function rawKafka(kafka, kadmin, sample, n, runId) {
     produceThenConsumeSeconds: round(tp + consumeAll, 2),
     produceThenConsumePerSecond: round(sent / (tp + consumeAll), 1),
   });
-  log(`raw Kafka consume: ${received} in ${round(consumeAll, 2)} s incl. group join (${round(consumeData, 2)} s from the first batch); produce+consume ${out.produceThenConsumePerSecond} /s`);
+  log(
+    `raw Kafka consume: ${received} in ${round(consumeAll, 2)} s incl. group join (${round(consumeData, 2)} s from the first batch); produce+consume ${out.produceThenConsumePerSecond} /s`,
+  );
   return out;
 }
 
 async function rawPostgres(sample, n, concurrency, runId) {
-  const dbBase = (process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres').replace(/\/[^/]*$/, '');
+  const dbBase = (process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres').replace(
+    /\/[^/]*$/,
+    '',
+  );
   const table = `bench_raw_${runId.slice('bench-'.length)}`;
   const probe = new Pool({ connectionString: `${dbBase}/bdhvs_reporting`, max: 1 });
   const out = { database: 'bdhvs_reporting', table, rowPayloadBytes: sample.value.length, runs: [] };
@@ -744,18 +886,29 @@ async function rawPostgres(sample, n, concurrency, runId) {
       `SELECT current_setting('max_connections')::int AS max, (SELECT count(*)::int FROM pg_stat_activity) AS used,
               current_setting('synchronous_commit') AS sync, current_setting('fsync') AS fsync, version() AS version`,
     );
-    Object.assign(out, { synchronousCommit: rows[0].sync, fsync: rows[0].fsync, version: rows[0].version.split(' on ')[0] });
+    Object.assign(out, {
+      synchronousCommit: rows[0].sync,
+      fsync: rows[0].fsync,
+      version: rows[0].version.split(' on ')[0],
+    });
     // A regular (WAL-logged) table: a TEMP table skips the WAL and would not be a durable-write floor.
-    await probe.query(`CREATE TABLE ${table} (id bigint PRIMARY KEY, event_id uuid NOT NULL, payload jsonb NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`);
+    await probe.query(
+      `CREATE TABLE ${table} (id bigint PRIMARY KEY, event_id uuid NOT NULL, payload jsonb NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`,
+    );
     cleanups.push(async () => {
       const p = new Pool({ connectionString: `${dbBase}/bdhvs_reporting`, max: 1 });
-      await p.query(`DROP TABLE IF EXISTS ${table}`).catch((e) => log(`could not drop ${table}: ${e.message}`));
+      await p
+        .query(`DROP TABLE IF EXISTS ${table}`)
+        .catch((e) => log(`could not drop ${table}: ${e.message}`));
       await p.end();
       log(`table ${table} dropped`);
     });
     const free = rows[0].max - rows[0].used - 10; // leave room for the reserved slots and everyone else
     const levels = [...new Set([Math.max(1, Math.min(concurrency, free)), SERVICE_POOL])];
-    if (levels[0] < concurrency) note(`raw PostgreSQL concurrency capped at ${levels[0]} (max_connections ${rows[0].max}, ${rows[0].used} in use)`);
+    if (levels[0] < concurrency)
+      note(
+        `raw PostgreSQL concurrency capped at ${levels[0]} (max_connections ${rows[0].max}, ${rows[0].used} in use)`,
+      );
     const payload = sample.value.toString('utf8');
     let nextId = 0;
     for (const c of levels) {
@@ -774,16 +927,28 @@ async function rawPostgres(sample, n, concurrency, runId) {
               const k = i++;
               if (k >= n) return;
               const s = now();
-              await pool.query(`INSERT INTO ${table} (id, event_id, payload) VALUES ($1, $2, $3)`, [base + k, crypto.randomUUID(), payload]);
+              await pool.query(`INSERT INTO ${table} (id, event_id, payload) VALUES ($1, $2, $3)`, [
+                base + k,
+                crypto.randomUUID(),
+                payload,
+              ]);
               latencies[k] = now() - s;
             }
           }),
         );
         const t = (now() - t0) / 1000;
         const rowsDone = Math.min(i, n);
-        const run = { connections: c, rows: rowsDone, seconds: round(t, 2), rowsPerSecond: round(rowsDone / t, 1), latencyMs: percentiles(latencies.subarray(0, rowsDone)) };
+        const run = {
+          connections: c,
+          rows: rowsDone,
+          seconds: round(t, 2),
+          rowsPerSecond: round(rowsDone / t, 1),
+          latencyMs: percentiles(latencies.subarray(0, rowsDone)),
+        };
         out.runs.push(run);
-        log(`raw PostgreSQL: ${rowsDone} single-row INSERT commits over ${c} connections in ${run.seconds} s = ${run.rowsPerSecond} /s`);
+        log(
+          `raw PostgreSQL: ${rowsDone} single-row INSERT commits over ${c} connections in ${run.seconds} s = ${run.rowsPerSecond} /s`,
+        );
       } finally {
         await pool.end();
       }
@@ -807,7 +972,10 @@ function computeRatios() {
     acceptedVsRawProduce: ratio(p.acceptedPerSecond, k?.producePerSecond),
     endToEndVsRawProduceThenConsume: ratio(p.endToEndPerSecond, k?.produceThenConsumePerSecond),
     acceptedVsRawPostgres: ratio(p.acceptedPerSecond, pg[0]?.rowsPerSecond),
-    acceptedVsRawPostgresAtPoolSize: ratio(p.acceptedPerSecond, pg.find((r) => r.connections === SERVICE_POOL)?.rowsPerSecond),
+    acceptedVsRawPostgresAtPoolSize: ratio(
+      p.acceptedPerSecond,
+      pg.find((r) => r.connections === SERVICE_POOL)?.rowsPerSecond,
+    ),
     endToEndVsRawPostgres: ratio(p.endToEndPerSecond, pg[0]?.rowsPerSecond),
   };
 }
@@ -820,14 +988,42 @@ function printReport() {
   const m = results.machine ?? {};
   const f = (x, unit = '') => (x === null || x === undefined ? '-' : `${x}${unit}`);
   const rows = [
-    ['pipeline A: accepted (202) / s', f(p.acceptedPerSecond), `${f(p.accepted)} of ${f(results.options?.n)} in ${f(p.acceptSeconds, ' s')}, non-202: ${f(p.nonAccepted)}`],
-    ['pipeline A: latency p50 / p95 / p99', `${f(p.latencyMs?.p50)} / ${f(p.latencyMs?.p95)} / ${f(p.latencyMs?.p99)} ms`, `max ${f(p.latencyMs?.max, ' ms')}, ${f(results.options?.concurrency)} in flight`],
-    ['pipeline: relay published all', f(p.relayPublishedAllSeconds, ' s'), `${f(p.relayPublishedPerSecond)} /s from the first push`],
-    ['pipeline B: visible in indicator d', f(p.visibleSeconds, ' s'), `${f(p.visibleAtEndOfAccept)} visible when A ended`],
+    [
+      'pipeline A: accepted (202) / s',
+      f(p.acceptedPerSecond),
+      `${f(p.accepted)} of ${f(results.options?.n)} in ${f(p.acceptSeconds, ' s')}, non-202: ${f(p.nonAccepted)}`,
+    ],
+    [
+      'pipeline A: latency p50 / p95 / p99',
+      `${f(p.latencyMs?.p50)} / ${f(p.latencyMs?.p95)} / ${f(p.latencyMs?.p99)} ms`,
+      `max ${f(p.latencyMs?.max, ' ms')}, ${f(results.options?.concurrency)} in flight`,
+    ],
+    [
+      'pipeline: relay published all',
+      f(p.relayPublishedAllSeconds, ' s'),
+      `${f(p.relayPublishedPerSecond)} /s from the first push`,
+    ],
+    [
+      'pipeline B: visible in indicator d',
+      f(p.visibleSeconds, ' s'),
+      `${f(p.visibleAtEndOfAccept)} visible when A ended`,
+    ],
     ['pipeline B: end-to-end / s', f(p.endToEndPerSecond), 'accepted / time to all visible'],
-    ['raw Kafka produce / s', f(k?.producePerSecond), `${f(k?.produced)} x ${f(k?.valueBytes, ' B')} in ${f(k?.produceSeconds, ' s')}`],
-    ['raw Kafka consume / s', f(k?.consumePerSecond), `${f(k?.consumeSecondsFromFirstBatch, ' s')} from 1st batch; ${f(k?.consumeSecondsInclJoin, ' s')} incl. join`],
-    ['raw Kafka produce then consume / s', f(k?.produceThenConsumePerSecond), `${f(k?.produceThenConsumeSeconds, ' s')} in all`],
+    [
+      'raw Kafka produce / s',
+      f(k?.producePerSecond),
+      `${f(k?.produced)} x ${f(k?.valueBytes, ' B')} in ${f(k?.produceSeconds, ' s')}`,
+    ],
+    [
+      'raw Kafka consume / s',
+      f(k?.consumePerSecond),
+      `${f(k?.consumeSecondsFromFirstBatch, ' s')} from 1st batch; ${f(k?.consumeSecondsInclJoin, ' s')} incl. join`,
+    ],
+    [
+      'raw Kafka produce then consume / s',
+      f(k?.produceThenConsumePerSecond),
+      `${f(k?.produceThenConsumeSeconds, ' s')} in all`,
+    ],
     ...(pg?.runs ?? []).map((r) => [
       `raw PostgreSQL commits / s (${r.connections} conn)`,
       f(r.rowsPerSecond),
@@ -838,7 +1034,9 @@ function printReport() {
   const w1 = Math.max(...rows.map((r) => r[1].length));
   console.log('\n=== bench:pipeline ===');
   console.log(`run ${results.runId} (${results.status}); ${results.startedAt}`);
-  console.log(`machine: ${m.nproc} cpu, ${m.cpuModel}, ${m.memTotalGiB} GiB RAM, node ${m.node}, Kafka ${m.kafka}, ${pg?.version ?? 'PostgreSQL'} (synchronous_commit=${pg?.synchronousCommit ?? '?'}, fsync=${pg?.fsync ?? '?'})`);
+  console.log(
+    `machine: ${m.nproc} cpu, ${m.cpuModel}, ${m.memTotalGiB} GiB RAM, node ${m.node}, Kafka ${m.kafka}, ${pg?.version ?? 'PostgreSQL'} (synchronous_commit=${pg?.synchronousCommit ?? '?'}, fsync=${pg?.fsync ?? '?'})`,
+  );
   console.log(`load before: ${results.load.before?.uptime ?? '-'}`);
   console.log(`load after:  ${results.load.after?.uptime ?? '-'}`);
   console.log('');
@@ -846,12 +1044,22 @@ function printReport() {
   console.log('\nratios:');
   const r = results.ratios;
   console.log(`  pipeline accepted/s  vs raw Kafka produce/s            ${f(r.acceptedVsRawProduce)}`);
-  console.log(`  pipeline end-to-end/s vs raw Kafka produce+consume/s   ${f(r.endToEndVsRawProduceThenConsume)}`);
-  console.log(`  pipeline accepted/s  vs raw PostgreSQL commits/s       ${f(r.acceptedVsRawPostgres)} (at ${f(pg?.runs?.[0]?.connections)} conn), ${f(r.acceptedVsRawPostgresAtPoolSize)} (at ${SERVICE_POOL} conn)`);
-  for (const [label, cpu] of [['accept phase', p.cpuDuringAccept], ['first push to all visible', p.cpuAcceptToVisible]]) {
+  console.log(
+    `  pipeline end-to-end/s vs raw Kafka produce+consume/s   ${f(r.endToEndVsRawProduceThenConsume)}`,
+  );
+  console.log(
+    `  pipeline accepted/s  vs raw PostgreSQL commits/s       ${f(r.acceptedVsRawPostgres)} (at ${f(pg?.runs?.[0]?.connections)} conn), ${f(r.acceptedVsRawPostgresAtPoolSize)} (at ${SERVICE_POOL} conn)`,
+  );
+  for (const [label, cpu] of [
+    ['accept phase', p.cpuDuringAccept],
+    ['first push to all visible', p.cpuAcceptToVisible],
+  ]) {
     if (!cpu) continue;
-    console.log(`\ncores busy during the ${label} (${cpu.wallSeconds} s; broker and PostgreSQL include other users):`);
-    for (const [name, v] of Object.entries(cpu.coresBusy).sort((a, b) => b[1] - a[1])) console.log(`  ${name.padEnd(28)} ${v}`);
+    console.log(
+      `\ncores busy during the ${label} (${cpu.wallSeconds} s; broker and PostgreSQL include other users):`,
+    );
+    for (const [name, v] of Object.entries(cpu.coresBusy).sort((a, b) => b[1] - a[1]))
+      console.log(`  ${name.padEnd(28)} ${v}`);
   }
   if (results.notes.length > 0) console.log(`\nnotes:\n${results.notes.map((n) => `  - ${n}`).join('\n')}`);
 }
@@ -862,7 +1070,9 @@ async function finish(status, code) {
     if (results.status === 'running') results.status = status;
     while (cleanups.length > 0) {
       const cleanup = cleanups.pop();
-      await withTimeout(Promise.resolve().then(cleanup), 60_000, 'cleanup').catch((e) => log(`cleanup: ${e.message}`));
+      await withTimeout(Promise.resolve().then(cleanup), 180_000, 'cleanup').catch((e) =>
+        log(`cleanup: ${e.message}`),
+      );
     }
     results.load.after = loadNow();
     results.finishedAt = new Date().toISOString();
@@ -887,7 +1097,11 @@ process.on('SIGTERM', () => {
 });
 
 main().then(
-  () => finish(results.pipeline.visibleSeconds ? 'complete' : 'incomplete', results.pipeline.visibleSeconds ? 0 : 1),
+  () =>
+    finish(
+      results.pipeline.visibleSeconds ? 'complete' : 'incomplete',
+      results.pipeline.visibleSeconds ? 0 : 1,
+    ),
   (error) => {
     console.error(error.stack ?? error.message);
     note(`failed: ${error.message.split('\n')[0]}`);
