@@ -9,10 +9,10 @@
 //               (certification -> outbox -> Kafka certification.certificate-issued.v1 -> reporting)
 //   raw Kafka   idempotent keyed acks=-1 sendBatch of N same-sized messages to a fresh 6-partition topic,
 //               then one fresh consumer group reading them all (topic and groups deleted afterwards)
-//   raw PG      N single-row INSERT commits into a throw-away table of bdhvs_reporting, dropped afterwards
+//   raw PG      N single-row INSERT commits into a throw-away table of bdhvs_bench_reporting, dropped afterwards
 //
 // Everything targets 127.0.0.1. The platform runs on its own ports (gateway 28080, services 23001-23005),
-// consumer groups prefixed `bench-`, databases bdhvs_*; it is stopped at the end, on error, on Ctrl-C
+// topics prefixed `bench.`, consumer groups `bench-`, databases bdhvs_bench_*; it is stopped at the end, on error, on Ctrl-C
 // and when the overall timeout expires (the figures gathered so far are still printed).
 'use strict';
 
@@ -104,7 +104,9 @@ const PORTS = {
 };
 const HOST = '127.0.0.1';
 const PROVINCE = '12';
-const ISSUED_TOPIC = 'certification.certificate-issued.v1';
+// The bench's platform has topics, groups and databases of its own: nothing else on the broker sees it.
+const TOPIC_PREFIX = 'bench.';
+const ISSUED_TOPIC = `${TOPIC_PREFIX}certification.certificate-issued.v1`;
 const GROUP_PREFIX = 'bench-';
 /** Communes whose exact counts the e2e suite asserts (tests/platform-e2e): the bench leaves them alone. */
 const E2E_COMMUNES = new Set(['03388', '03408']);
@@ -361,10 +363,11 @@ async function main() {
   }, opts.timeoutMin * 60_000);
   overallTimer.unref();
 
-  log('starting the platform (gateway :28080, services :23001-23005, groups bench-*, databases bdhvs_*)...');
+  log('starting the platform (gateway :28080, services :23001-23005, topics bench.*, groups bench-*, databases bdhvs_bench_*)...');
   const starting = startPlatform({
-    dbPrefix: 'bdhvs',
+    dbPrefix: 'bdhvs_bench',
     groupPrefix: GROUP_PREFIX,
+    topicPrefix: TOPIC_PREFIX,
     ports: PORTS,
     logLevel: 'warn',
     logDir: path.join(ROOT, '.cache', 'logs', 'bench'),
@@ -672,8 +675,8 @@ async function newCitizens(platform, n, runId, communes) {
     '',
   );
   const hashKey = platform.secrets.PII_HASH_KEY;
-  const cert = new Pool({ connectionString: `${dbBase}/bdhvs_certification`, max: 1 });
-  const rep = new Pool({ connectionString: `${dbBase}/bdhvs_reporting`, max: 1 });
+  const cert = new Pool({ connectionString: `${dbBase}/bdhvs_bench_certification`, max: 1 });
+  const rep = new Pool({ connectionString: `${dbBase}/bdhvs_bench_reporting`, max: 1 });
   try {
     for (let attempt = 0; attempt < 20; attempt++) {
       // Above the demo data's and e2e suite's serials (0 .. ~400k from index-based IDs).
@@ -879,8 +882,8 @@ async function rawPostgres(sample, n, concurrency, runId) {
     '',
   );
   const table = `bench_raw_${runId.slice('bench-'.length)}`;
-  const probe = new Pool({ connectionString: `${dbBase}/bdhvs_reporting`, max: 1 });
-  const out = { database: 'bdhvs_reporting', table, rowPayloadBytes: sample.value.length, runs: [] };
+  const probe = new Pool({ connectionString: `${dbBase}/bdhvs_bench_reporting`, max: 1 });
+  const out = { database: 'bdhvs_bench_reporting', table, rowPayloadBytes: sample.value.length, runs: [] };
   try {
     const { rows } = await probe.query(
       `SELECT current_setting('max_connections')::int AS max, (SELECT count(*)::int FROM pg_stat_activity) AS used,
@@ -896,7 +899,7 @@ async function rawPostgres(sample, n, concurrency, runId) {
       `CREATE TABLE ${table} (id bigint PRIMARY KEY, event_id uuid NOT NULL, payload jsonb NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`,
     );
     cleanups.push(async () => {
-      const p = new Pool({ connectionString: `${dbBase}/bdhvs_reporting`, max: 1 });
+      const p = new Pool({ connectionString: `${dbBase}/bdhvs_bench_reporting`, max: 1 });
       await p
         .query(`DROP TABLE IF EXISTS ${table}`)
         .catch((e) => log(`could not drop ${table}: ${e.message}`));
@@ -913,7 +916,7 @@ async function rawPostgres(sample, n, concurrency, runId) {
     let nextId = 0;
     for (const c of levels) {
       if (aborted) break;
-      const pool = new Pool({ connectionString: `${dbBase}/bdhvs_reporting`, max: c });
+      const pool = new Pool({ connectionString: `${dbBase}/bdhvs_bench_reporting`, max: c });
       try {
         await Promise.all(Array.from({ length: c }, () => pool.query('SELECT 1'))); // open the connections
         const latencies = new Float64Array(n);

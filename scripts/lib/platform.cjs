@@ -20,6 +20,21 @@ function buildAll() {
   });
 }
 
+/** Creates the services' databases when missing (the infra script creates the default ones). */
+async function ensureDatabases(serverUrl, names) {
+  const { Client } = require('pg');
+  const client = new Client({ connectionString: `${serverUrl}/postgres` });
+  await client.connect();
+  try {
+    for (const name of names) {
+      const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+      if (rowCount === 0) await client.query(`CREATE DATABASE "${name.replace(/"/g, '')}"`);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
 async function waitReady(url, timeoutMs, child) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -36,7 +51,7 @@ async function waitReady(url, timeoutMs, child) {
 }
 
 /**
- * options: { dbPrefix = 'bdhvs', ports, groupPrefix = '', logDir, logLevel, env }
+ * options: { dbPrefix = 'bdhvs', ports, groupPrefix = '', topicPrefix = '', logDir, logLevel, env }
  * Returns { urls, processes, stop(), kill(name), restart(name) }.
  */
 async function startPlatform(options = {}) {
@@ -53,6 +68,7 @@ async function startPlatform(options = {}) {
     NODE_ENV: process.env.NODE_ENV === 'production' ? 'production' : 'development',
     KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
     KAFKA_GROUP_PREFIX: options.groupPrefix ?? '',
+    KAFKA_TOPIC_PREFIX: options.topicPrefix ?? '',
     JWT_PUBLIC_KEY_FILE: publicFile,
     LOG_LEVEL: options.logLevel ?? 'info',
     ...(options.env ?? {}),
@@ -66,6 +82,7 @@ async function startPlatform(options = {}) {
         }
       : { ...common, PORT: String(ports[name]), DATABASE_URL: `${dbBase}/${dbPrefix}_${name}` };
 
+  await ensureDatabases(dbBase, SERVICES.map((name) => `${dbPrefix}_${name}`));
   const processes = {};
   if (options.migrateOnly) {
     for (const name of SERVICES) {

@@ -22,7 +22,8 @@ describe('receiveVneidEvent against the real database and broker', () => {
     const kafka = new Kafka({ clientId: 'int', brokers: service.config.KAFKA_BROKERS.split(','), logLevel: logLevel.NOTHING });
     consumer = kafka.consumer({ groupId: `int-watch-${randomUUID()}` });
     await consumer.connect();
-    await consumer.subscribe({ topics: [Topics.certificateIssued, Topics.certificateRevoked], fromBeginning: false });
+    const prefix = service.config.KAFKA_TOPIC_PREFIX;
+    await consumer.subscribe({ topics: [`${prefix}${Topics.certificateIssued}`, `${prefix}${Topics.certificateRevoked}`], fromBeginning: true });
     await consumer.run({
       eachMessage: async ({ message }) => {
         seen.push({
@@ -32,8 +33,6 @@ describe('receiveVneidEvent against the real database and broker', () => {
         });
       },
     });
-    // The watcher starts at the end of the log; give it its partitions before anything is sent.
-    await new Promise((r) => setTimeout(r, 3000));
   });
 
   afterAll(async () => {

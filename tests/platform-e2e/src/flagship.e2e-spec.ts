@@ -1,4 +1,4 @@
-import { createHmac, randomUUID } from 'node:crypto';
+import { createHmac, randomInt, randomUUID } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +9,9 @@ import { Platform, VneidEvent, infraUp, mintDevToken, pushAll, revocationOf, sig
 // Each run uses its own synthetic citizens; the test databases and the broker may hold earlier runs,
 // so every assertion is on the change this run makes.
 const RUN = `e2e${Date.now().toString(36)}`;
+// Topics of this run only: nothing a benchmark or a development platform sends on the broker reaches it.
+const TOPIC_PREFIX = `${RUN}.`;
+const topic = (name: string) => `${TOPIC_PREFIX}${name}`;
 let seq = Math.floor(Math.random() * 400_000);
 const COMMUNE = '03388'; // Phường Đoàn Kết
 const OTHER_COMMUNE = '03408'; // Phường Tân Phong
@@ -21,6 +24,9 @@ const admin = () => mintDevToken({ sub: 'e2e-admin', roles: ['province-admin'] }
 
 function certification(unitCode = COMMUNE, occurredAt = '2025-05-10T03:00:00Z', dateOfBirth?: string): VneidEvent {
   const event = syntheticCertification({ index: seq++, unitCode, runId: RUN, occurredAt });
+  // Born in province 001 with a random serial: apart from the demo and benchmark citizens (province 012), and
+  // from earlier runs' (the test databases persist), any of whom would already hold a certificate.
+  event.citizenId = `001${event.citizenId.slice(3, 6)}${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
   return dateOfBirth ? { ...event, dateOfBirth } : event;
 }
 
@@ -93,10 +99,10 @@ async function outboxEmpty(database: string): Promise<boolean> {
 async function drained(): Promise<void> {
   const checks = async () =>
     (await outboxEmpty('bdhvs_test_certification')) &&
-    (await groupDrained('e2e-certification', 'vneid.certification-events.v1')) &&
-    (await groupDrained('e2e-reporting', 'certification.certificate-issued.v1')) &&
-    (await groupDrained('e2e-reporting', 'certification.certificate-revoked.v1')) &&
-    (await groupDrained('e2e-learners', 'certification.certificate-issued.v1'));
+    (await groupDrained('e2e-certification', topic('vneid.certification-events.v1'))) &&
+    (await groupDrained('e2e-reporting', topic('certification.certificate-issued.v1'))) &&
+    (await groupDrained('e2e-reporting', topic('certification.certificate-revoked.v1'))) &&
+    (await groupDrained('e2e-learners', topic('certification.certificate-issued.v1')));
   const deadline = Date.now() + 120_000;
   let consecutive = 0;
   while (consecutive < 2 && Date.now() < deadline) {
@@ -117,6 +123,7 @@ beforeAll(async () => {
   platform = await startPlatform({
     dbPrefix: 'bdhvs_test',
     groupPrefix: 'e2e-',
+    topicPrefix: TOPIC_PREFIX,
     logLevel: 'warn',
     ports: { gateway: 19080, learners: 19001, courses: 19002, certification: 19003, campaigns: 19004, reporting: 19005 },
   });
@@ -223,14 +230,14 @@ describe('the Kafka side', () => {
       }),
       headers: { ce_id: ceId, ce_type: 'certification.certificate-issued.v1', ce_source: 'e2e', ce_specversion: '1.0', ce_time: new Date().toISOString() },
     };
-    await producer.send({ topic: 'certification.certificate-issued.v1', messages: [message, message] });
+    await producer.send({ topic: topic('certification.certificate-issued.v1'), messages: [message, message] });
     expect(await settled()).toBe(before + 1);
   });
 
   it('sends a poison message to the dead-letter topic with its reason and keeps the partition moving', async () => {
     const consumer = kafka.consumer({ groupId: `e2e-dlq-${RUN}` });
     await consumer.connect();
-    await consumer.subscribe({ topic: 'certification.certificate-issued.v1.dlq', fromBeginning: true });
+    await consumer.subscribe({ topic: topic('certification.certificate-issued.v1.dlq'), fromBeginning: true });
     const marker = `${RUN}-poison`;
     const found = new Promise<Record<string, string>>((resolve) => {
       void consumer.run({
@@ -242,11 +249,11 @@ describe('the Kafka side', () => {
       });
     });
     const before = await numerator(COMMUNE, '2025');
-    await producer.send({ topic: 'certification.certificate-issued.v1', messages: [{ key: 'poison', value: `not json ${marker}`, headers: { ce_id: randomUUID() } }] });
+    await producer.send({ topic: topic('certification.certificate-issued.v1'), messages: [{ key: 'poison', value: `not json ${marker}`, headers: { ce_id: randomUUID() } }] });
     const headers = await found;
     await consumer.disconnect();
     expect(headers['dlq_reason']).toMatch(/not JSON/);
-    expect(headers['dlq_original_topic']).toBe('certification.certificate-issued.v1');
+    expect(headers['dlq_original_topic']).toBe(topic('certification.certificate-issued.v1'));
     // The partition moved on: a certification sent after the poison message counts.
     expect((await post(certification())).status).toBe(202);
     expect(await settled()).toBe(before + 1);
@@ -255,7 +262,7 @@ describe('the Kafka side', () => {
   it('takes VNeID events from the inbound topic with the same effect as the webhook', async () => {
     const before = await settled();
     const event = certification();
-    await producer.send({ topic: 'vneid.certification-events.v1', messages: [{ key: 'k', value: JSON.stringify(event) }, { key: 'k', value: JSON.stringify(event) }] });
+    await producer.send({ topic: topic('vneid.certification-events.v1'), messages: [{ key: 'k', value: JSON.stringify(event) }, { key: 'k', value: JSON.stringify(event) }] });
     expect(await settled()).toBe(before + 1);
     expect((await post(event)).status).toBe(200);
   });

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { IHeaders, KafkaMessage } from 'kafkajs';
 
 /** An event as the services see it: CloudEvents 1.0 attributes plus the JSON data. */
@@ -40,7 +40,8 @@ export class UndecodableMessageError extends Error {}
 
 /**
  * Reads a message in binary mode. A message without CloudEvents headers (the VNeID adapter's plain
- * JSON) gets an id from its position in the log, so a redelivery is still recognised.
+ * JSON) is identified by a hash of its bytes: the same message redelivered, or sent again, is recognised
+ * as such, even on a topic that was recreated (where offsets start again at 0).
  */
 export function fromKafkaMessage(topic: string, partition: number, message: KafkaMessage): CloudEvent {
   let data: unknown;
@@ -51,7 +52,7 @@ export function fromKafkaMessage(topic: string, partition: number, message: Kafk
   }
   const id = headerText(message.headers, 'ce_id');
   return {
-    id: id ?? `${topic}/${partition}/${message.offset}`,
+    id: id ?? `sha256:${createHash('sha256').update(message.value ?? Buffer.alloc(0)).digest('hex')}`,
     type: headerText(message.headers, 'ce_type') ?? topic,
     source: headerText(message.headers, 'ce_source') ?? 'external',
     time: headerText(message.headers, 'ce_time') ?? new Date(Number(message.timestamp)).toISOString(),

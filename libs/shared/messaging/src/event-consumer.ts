@@ -4,6 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { EventValidationError, Topic, assertEventPayload, deadLetterTopic, EventPayloads } from '@bdhvs/events';
 import { newTraceContext, parseTraceparent, runWithTrace } from '@bdhvs/service-runtime';
 import { CloudEvent, UndecodableMessageError, fromKafkaMessage } from './cloud-event';
+import { TopicNames } from './kafka-connection';
 import { consumerLag, deadLettered, eventsApplied, eventsDuplicate } from './messaging-metrics';
 
 /** A consumer's reaction to one event, applied in the transaction that also records it in the inbox. */
@@ -17,9 +18,18 @@ export class RejectedEventError extends Error {}
 
 export interface EventConsumerOptions {
   groupId: string;
+  topicNames?: TopicNames;
   retries?: number;
   retryBaseMs?: number;
 }
+
+interface DecodedMessage {
+  message: KafkaMessage;
+  event: CloudEvent;
+}
+
+/** Messages applied per database transaction. */
+const BATCH_CHUNK = 200;
 
 const CONNECTION_ERROR = /ECONNREFUSED|ECONNRESET|terminat|Connection|timeout/i;
 
@@ -43,6 +53,11 @@ export class EventConsumer {
     for (const handler of handlers) this.handlers.set(handler.topic, handler);
   }
 
+  private get names(): TopicNames {
+    return this.options.topicNames ?? new TopicNames();
+  }
+
+  /** The contract's names of the topics this consumer applies. */
   get topics(): string[] {
     return [...this.handlers.keys()];
   }
@@ -52,7 +67,7 @@ export class EventConsumer {
     // A short session lets a replacement of a killed instance take its partitions over quickly.
     this.consumer = this.kafka.consumer({ groupId: this.options.groupId, allowAutoTopicCreation: false, sessionTimeout: 10_000, heartbeatInterval: 2_000 });
     await this.consumer.connect();
-    await this.consumer.subscribe({ topics: this.topics, fromBeginning: true });
+    await this.consumer.subscribe({ topics: this.topics.map((t) => this.names.physical(t)), fromBeginning: true });
     await this.consumer.run({ autoCommit: true, eachBatchAutoResolve: false, eachBatch: (batch) => this.consumeBatch(batch) });
   }
 
@@ -61,11 +76,31 @@ export class EventConsumer {
     await this.consumer?.disconnect();
   }
 
+  /**
+   * Applies a batch in one database transaction (one commit instead of one per message). If anything in
+   * it fails, the transaction rolls back and each message is applied on its own, with retries and the
+   * dead-letter topic, so one bad message never takes good ones down with it.
+   */
   private async consumeBatch({ batch, resolveOffset, heartbeat, isRunning, isStale, commitOffsetsIfNecessary }: EachBatchPayload) {
-    for (const message of batch.messages) {
+    const handler = this.handlers.get(this.names.logical(batch.topic));
+    for (let start = 0; start < batch.messages.length; start += BATCH_CHUNK) {
       if (!isRunning() || isStale()) break;
-      await this.consumeMessage(batch.topic, batch.partition, message);
-      resolveOffset(message.offset);
+      const chunk = batch.messages.slice(start, start + BATCH_CHUNK);
+      const decoded = handler ? await this.decodeAll(handler.topic, batch.topic, batch.partition, chunk) : [];
+      let appliedTogether = false;
+      if (handler && decoded.length > 1) {
+        appliedTogether = await this.applyAllOnce(handler, decoded).then(
+          () => true,
+          (error: Error) => {
+            this.logger.warn(`batch of ${decoded.length} on ${batch.topic} failed (${error.message}); applying one by one`);
+            return false;
+          },
+        );
+      }
+      if (!appliedTogether && handler) {
+        for (const event of decoded) await this.consumeEvent(handler, batch.topic, batch.partition, event);
+      }
+      resolveOffset(chunk[chunk.length - 1].offset);
       await heartbeat();
     }
     await commitOffsetsIfNecessary();
@@ -73,25 +108,50 @@ export class EventConsumer {
     consumerLag.set({ topic: batch.topic, partition: String(batch.partition) }, Math.max(0, lag));
   }
 
-  private async consumeMessage(topic: string, partition: number, message: KafkaMessage): Promise<void> {
-    const handler = this.handlers.get(topic);
-    if (!handler) return;
-    let event: CloudEvent;
-    try {
-      event = fromKafkaMessage(topic, partition, message);
-      event = { ...event, data: assertEventPayload(topic as Topic, event.data) };
-    } catch (error) {
-      if (error instanceof UndecodableMessageError || error instanceof EventValidationError) {
-        return this.deadLetter(topic, partition, message, `invalid event: ${error.message}`);
+  /** Decodes and validates each message; an undecodable or invalid one goes to the DLQ at once. */
+  private async decodeAll(topic: string, physicalTopic: string, partition: number, messages: KafkaMessage[]): Promise<DecodedMessage[]> {
+    const decoded: DecodedMessage[] = [];
+    for (const message of messages) {
+      try {
+        const event = fromKafkaMessage(topic, partition, message);
+        decoded.push({ message, event: { ...event, data: assertEventPayload(topic as Topic, event.data) } });
+      } catch (error) {
+        if (error instanceof UndecodableMessageError || error instanceof EventValidationError) {
+          await this.deadLetter(physicalTopic, partition, message, `invalid event: ${error.message}`);
+        } else throw error;
       }
-      throw error;
     }
+    return decoded;
+  }
+
+  private applyAllOnce(handler: EventHandler, decoded: DecodedMessage[]): Promise<void> {
+    return this.dataSource.transaction(async (tx) => {
+      const ids = decoded.map((d) => d.event.id);
+      const inserted: { event_id: string }[] = await tx.query(
+        `INSERT INTO inbox (consumer, event_id, topic) SELECT $1, id, $3 FROM unnest($2::text[]) AS id
+         ON CONFLICT DO NOTHING RETURNING event_id`,
+        [this.options.groupId, ids, handler.topic],
+      );
+      const fresh = new Set(inserted.map((r) => r.event_id));
+      for (const { event } of decoded) {
+        // A redelivered event (or the same event twice in this batch) is applied once.
+        if (!fresh.delete(event.id)) {
+          eventsDuplicate.inc({ topic: handler.topic });
+          continue;
+        }
+        await runWithTrace(newTraceContext(parseTraceparent(event.traceparent)), () => handler.apply(tx, event as CloudEvent<never>));
+        eventsApplied.inc({ topic: handler.topic });
+      }
+    });
+  }
+
+  private async consumeEvent(handler: EventHandler, topic: string, partition: number, { message, event }: DecodedMessage): Promise<void> {
     const trace = newTraceContext(parseTraceparent(event.traceparent));
     const retries = this.options.retries ?? 3;
     for (let attempt = 0; ; attempt++) {
       try {
         const applied = await runWithTrace(trace, () => this.applyOnce(handler, event));
-        (applied ? eventsApplied : eventsDuplicate).inc({ topic });
+        (applied ? eventsApplied : eventsDuplicate).inc({ topic: handler.topic });
         return;
       } catch (error) {
         const reason = (error as Error).message;

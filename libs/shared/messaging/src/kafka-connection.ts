@@ -53,3 +53,16 @@ export async function ensureTopics(admin: Admin, topics: readonly string[], sett
     topics: missing.map((topic) => ({ topic, numPartitions: settings.partitions, replicationFactor: settings.replicationFactor })),
   });
 }
+
+/** Maps the contract's topic names to the broker's, under an optional prefix. */
+export class TopicNames {
+  constructor(readonly prefix = '') {}
+
+  physical(topic: string): string {
+    return `${this.prefix}${topic}`;
+  }
+
+  logical(topic: string): string {
+    return this.prefix && topic.startsWith(this.prefix) ? topic.slice(this.prefix.length) : topic;
+  }
+}

@@ -13,7 +13,7 @@ import {
 import type { Admin, Kafka, Producer } from 'kafkajs';
 import { Database, ReadinessProbe, SERVICE_CONFIG, ServiceConfig } from '@bdhvs/service-runtime';
 import { EventConsumer, EventHandler } from './event-consumer';
-import { createIdempotentProducer, createKafka, ensureTopics } from './kafka-connection';
+import { TopicNames, createIdempotentProducer, createKafka, ensureTopics } from './kafka-connection';
 import { Outbox } from './outbox';
 import { OutboxRelay } from './outbox-relay';
 
@@ -83,7 +83,8 @@ export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplica
         const admin = this.kafka.admin();
         await admin.connect();
         try {
-          await ensureTopics(admin, [...this.options.produces, ...this.consumer.topics], {
+          const names = new TopicNames(this.config.KAFKA_TOPIC_PREFIX);
+          await ensureTopics(admin, [...this.options.produces, ...this.consumer.topics].map((t) => names.physical(t)), {
             partitions: this.config.KAFKA_TOPIC_PARTITIONS,
             replicationFactor: this.config.KAFKA_REPLICATION_FACTOR,
           });
@@ -141,15 +142,16 @@ export class MessagingModule {
         },
         {
           provide: OutboxRelay,
-          inject: [Database, PRODUCER],
-          useFactory: (db: Database, producer: Producer) => new OutboxRelay(db.dataSource, producer),
+          inject: [Database, PRODUCER, SERVICE_CONFIG],
+          useFactory: (db: Database, producer: Producer, config: ServiceConfig) =>
+            new OutboxRelay(db.dataSource, producer, { topicNames: new TopicNames(config.KAFKA_TOPIC_PREFIX) }),
         },
         { provide: Outbox, inject: [OutboxRelay], useFactory: (relay: OutboxRelay) => new Outbox(options.source, () => relay.kick()) },
         {
           provide: EventConsumer,
           inject: [KAFKA, Database, PRODUCER, HANDLERS, SERVICE_CONFIG],
           useFactory: (kafka: Kafka, db: Database, producer: Producer, handlers: EventHandler[], config: ServiceConfig) =>
-            new EventConsumer(kafka, db.dataSource, producer, { groupId: `${config.KAFKA_GROUP_PREFIX}${options.groupId}` }, handlers),
+            new EventConsumer(kafka, db.dataSource, producer, { groupId: `${config.KAFKA_GROUP_PREFIX}${options.groupId}`, topicNames: new TopicNames(config.KAFKA_TOPIC_PREFIX) }, handlers),
         },
         KafkaReadiness,
         MessagingLifecycle,

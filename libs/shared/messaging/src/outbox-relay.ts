@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { Producer } from 'kafkajs';
 import type { DataSource } from 'typeorm';
+import { TopicNames } from './kafka-connection';
 import { outboxBacklog, outboxPublished } from './messaging-metrics';
 
 interface OutboxRow {
@@ -27,7 +28,7 @@ export class OutboxRelay {
   constructor(
     private readonly dataSource: DataSource,
     private readonly producer: Producer,
-    private readonly options: { batchSize?: number; idleMs?: number } = {},
+    private readonly options: { batchSize?: number; idleMs?: number; topicNames?: TopicNames } = {},
   ) {}
 
   start(): void {
@@ -68,7 +69,7 @@ export class OutboxRelay {
       await this.producer.sendBatch({
         acks: -1,
         topicMessages: [...byTopic].map(([topic, list]) => ({
-          topic,
+          topic: this.options.topicNames?.physical(topic) ?? topic,
           messages: list.map((r) => ({ key: r.key, value: JSON.stringify(r.payload), headers: r.headers })),
         })),
       });

@@ -29,6 +29,14 @@ export class ServiceConfig {
   @Min(1)
   KAFKA_REPLICATION_FACTOR = 1;
 
+  /**
+   * Prefix of topic names, so that platforms sharing one broker (tests, benchmarks, development) never
+   * see each other's events. Empty in production.
+   */
+  @IsOptional()
+  @Matches(/^[\w.-]*$/, { message: 'must be letters, digits, dot, dash or underscore' })
+  KAFKA_TOPIC_PREFIX = '';
+
   /** Prefix of consumer group ids, so that a test platform never shares partitions with another. */
   @IsOptional()
   @Matches(/^[\w.-]*$/, { message: 'must be letters, digits, dot, dash or underscore' })

@@ -50,13 +50,16 @@ export async function startServiceInProcess<C extends ServiceConfig>(
 ): Promise<RunningService<C>> {
   const server = process.env['BDHVS_TEST_POSTGRES'] ?? 'postgres://postgres@127.0.0.1:5432';
   const databaseUrl = await ensureDatabase(server, options.database);
+  const runId = randomBytes(4).toString('hex');
   const config = loadConfig(definition.configType, {
     ...developmentSecrets(),
     NODE_ENV: 'test',
     PORT: '1',
     DATABASE_URL: databaseUrl,
     KAFKA_BROKERS: process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092',
-    KAFKA_GROUP_PREFIX: `int-${randomBytes(4).toString('hex')}-`,
+    // Topics and groups of its own: nothing another platform on the broker sends reaches it.
+    KAFKA_TOPIC_PREFIX: `int-${runId}.`,
+    KAFKA_GROUP_PREFIX: `int-${runId}-`,
     JWT_PUBLIC_KEY_FILE: devKeys.ensureDevKeys().publicFile,
     LOG_LEVEL: 'warn',
     ...(options.env ?? {}),
