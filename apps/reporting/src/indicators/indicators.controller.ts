@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Put, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentActor, Roles, assertUnitInScope } from '@bdhvs/auth';
+import { Actor, CurrentActor, Roles, UnitScopeGuard, UnitScoped, assertUnitInScope } from '@bdhvs/auth';
 import { UnitHierarchyRepository } from '../units/unit-hierarchy.repository';
 import { GetIndicatorsQuery, IndicatorRowDto, SetFiguresDto } from './dto/indicators.dto';
 import { GetIndicatorsService } from './get-indicators.service';
@@ -18,6 +18,8 @@ export class IndicatorsController {
 
   @Get('indicators')
   @Roles('province-admin', 'unit-officer', 'district-system')
+  @UnitScoped({ query: 'unit' })
+  @UseGuards(UnitScopeGuard)
   @ApiOperation({ summary: 'Indicator values against targets for a unit and period' })
   @ApiOkResponse({ type: [IndicatorRowDto] })
   getIndicators(@CurrentActor() actor: Actor, @Query() query: GetIndicatorsQuery): Promise<IndicatorRowDto[]> {

@@ -1,4 +1,4 @@
-import { Controller, Get, Global, INestApplication, Module } from '@nestjs/common';
+import { Controller, Get, Global, INestApplication, Module, Query, UseGuards } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { createServer, Server } from 'node:http';
 import { generateKeyPairSync, KeyObject } from 'node:crypto';
@@ -11,6 +11,8 @@ import { Public, SERVICE_CONFIG } from '@bdhvs/service-runtime';
 import { Actor } from './actor';
 import { CurrentActor, Roles } from './auth.guards';
 import { AuthModule } from './auth.module';
+import { UNIT_HIERARCHY, UnitScopeGuard, UnitScoped } from './unit-scope.guard';
+import { ProblemDetailsFilter } from '@bdhvs/problem';
 
 @Controller()
 class ProbeController {
@@ -23,6 +25,13 @@ class ProbeController {
   @Get('me')
   me(@CurrentActor() actor: Actor) {
     return actor;
+  }
+
+  @Get('units')
+  @UnitScoped({ query: 'unit' })
+  @UseGuards(UnitScopeGuard)
+  unit(@Query('unit') unit?: string) {
+    return { unit: unit ?? null };
   }
 
   @Get('admin')
@@ -39,10 +48,18 @@ const sign = (claims: object, key: KeyObject = keys.privateKey, kid = 'k1') =>
 
 async function appWith(config: Record<string, string>): Promise<INestApplication> {
   @Global()
-  @Module({ providers: [{ provide: SERVICE_CONFIG, useValue: config }], exports: [SERVICE_CONFIG] })
+  @Module({
+    providers: [
+      { provide: SERVICE_CONFIG, useValue: config },
+      // 12 (province) > 03388 (commune) > 0338801 (village); 03408 is another commune.
+      { provide: UNIT_HIERARCHY, useValue: { isWithin: async (u: string, a: string) => u === a || (a === '12') || (a === '03388' && u === '0338801') } },
+    ],
+    exports: [SERVICE_CONFIG, UNIT_HIERARCHY],
+  })
   class ConfigModule {}
   const moduleRef = await Test.createTestingModule({ imports: [ConfigModule, AuthModule], controllers: [ProbeController] }).compile();
   const app = moduleRef.createNestApplication({ logger: false });
+  app.useGlobalFilters(new ProblemDetailsFilter({ 'outside-unit': { status: 403, title: 'Outside your administrative unit' } }));
   await app.init();
   return app;
 }
@@ -92,6 +109,18 @@ describe.each([
       .set('authorization', `Bearer ${sign({ roles: ['unit-officer'], unit: '03388' })}`)
       .expect(200);
     expect(res.body).toEqual({ sub: 'alice', roles: ['unit-officer'], unit: '03388' });
+  });
+
+  it("bounds a commune officer to their commune and what lies below it", async () => {
+    const officer = `Bearer ${sign({ roles: ['unit-officer'], unit: '03388' })}`;
+    await request(app.getHttpServer()).get('/units?unit=0338801').set('authorization', officer).expect(200);
+    await request(app.getHttpServer()).get('/units').set('authorization', officer).expect(200, { unit: null });
+    const refused = await request(app.getHttpServer()).get('/units?unit=03408').set('authorization', officer).expect(403);
+    expect(refused.headers['content-type']).toContain('application/problem+json');
+    await request(app.getHttpServer())
+      .get('/units?unit=03408')
+      .set('authorization', `Bearer ${sign({ roles: ['province-admin'] })}`)
+      .expect(200);
   });
 
   it('answers 403 when the role does not allow the route', async () => {

@@ -47,6 +47,11 @@ describe(ProblemDetailsFilter.name, () => {
     expect(run(filter, new ForbiddenException('Outside your unit.')).body).toMatchObject({ status: 403, detail: 'Outside your unit.' });
   });
 
+  it('answers 503 when the database connection went away mid-request', () => {
+    const lost = Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
+    expect(run(filter, lost).body).toMatchObject({ status: 503 });
+  });
+
   it('hides the details of an unexpected error', () => {
     const sent = run(filter, new Error('relation "x" does not exist at SELECT ...'));
     expect(sent.body).toMatchObject({ status: 500, detail: 'An unexpected error occurred.' });

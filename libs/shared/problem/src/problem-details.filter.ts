@@ -50,11 +50,23 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         ...((extra as { details?: unknown }).details ? { checks: (extra as { details?: unknown }).details } : {}),
       });
     }
+    if (isConnectionFailure(exception)) {
+      // The database or another dependency went away mid-request: the caller should retry.
+      return problem(503, 'A dependency is not reachable right now; retry later.');
+    }
     if (isBodyParserError(exception)) {
       return problem(exception.status, exception.type === 'entity.parse.failed' ? 'The body is not valid JSON.' : exception.message);
     }
     return problem(500, 'An unexpected error occurred.');
   }
+}
+
+const CONNECTION_FAILURE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', '57P01', '57P02', '57P03', '08000', '08003', '08006', '08001']);
+
+function isConnectionFailure(e: unknown): boolean {
+  if (typeof e !== 'object' || e === null) return false;
+  const code = (e as { code?: unknown; driverError?: { code?: unknown } }).driverError?.code ?? (e as { code?: unknown }).code;
+  return (typeof code === 'string' && CONNECTION_FAILURE_CODES.has(code)) || /Connection terminated/.test(String((e as Error).message));
 }
 
 function isBodyParserError(e: unknown): e is { status: number; type: string; message: string } {
