@@ -8,6 +8,7 @@ import { CertificateRevokedConsumer } from './certifications/certificate-revoked
 import { CertificationsModule } from './certifications/certifications.module';
 import { LearnersConfig } from './config/learners-config';
 import { database } from './database';
+import { LearnerRegistryModule } from './learners/learners.module';
 import { UnitsModule } from './units/units.module';
 
 export function learnersModule(config: LearnersConfig) {
@@ -22,13 +23,14 @@ export function learnersModule(config: LearnersConfig) {
       MessagingModule.forRoot({
         source: 'bdhvs/learners',
         groupId: 'learners',
-        produces: [Topics.unitRegistered],
+        produces: [Topics.unitRegistered, Topics.learnerRegistered, Topics.learnerUpdated, Topics.householdRegistered, Topics.householdMemberAdded, Topics.villageRegistered],
         handlers: [CertificateIssuedConsumer, CertificateRevokedConsumer],
         imports: [CertificationsModule],
       }),
       AuthModule,
       UnitsModule,
       CertificationsModule,
+      LearnerRegistryModule,
     ],
   })
   class LearnersModule {}

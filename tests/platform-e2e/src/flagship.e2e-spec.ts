@@ -206,6 +206,36 @@ describe('a VNeID certification through the entry point', () => {
   });
 });
 
+describe('the learner registry through the entry point', () => {
+  it('registers a learner, shows the citizen ID masked, and marks them certified once VNeID certifies them', async () => {
+    const event = certification();
+    const registered = await fetch(`${gateway}/api/v1/learners/learners`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin()}`, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+      body: JSON.stringify({
+        citizenId: event.citizenId,
+        fullName: 'Lò Thị Mai',
+        dateOfBirth: event.dateOfBirth,
+        sex: Number(event.citizenId[3]) % 2 === 0 ? 'male' : 'female',
+        ethnicity: '03',
+        unitCode: COMMUNE,
+        groups: ['CITIZEN'],
+      }),
+    });
+    const learner = (await registered.json()) as { id: string; citizenId: string; certified: boolean };
+    expect(registered.status).toBe(201);
+    expect(learner.citizenId).toBe(`${event.citizenId.slice(0, 4)}******${event.citizenId.slice(10)}`);
+    expect(learner.certified).toBe(false);
+
+    expect((await post(event)).status).toBe(202);
+    await drained();
+    const read = await fetch(`${gateway}/api/v1/learners/learners/${learner.id}`, { headers: { authorization: `Bearer ${admin()}` } });
+    const body = await read.text();
+    expect(JSON.parse(body)).toMatchObject({ id: learner.id, certified: true });
+    expect(body).not.toContain(event.citizenId);
+  });
+});
+
 describe('the Kafka side', () => {
   const producer = kafka.producer();
   beforeAll(() => producer.connect());

@@ -1,5 +1,11 @@
 import { MessagingTables1764000000000 } from '@bdhvs/messaging';
 import { CreateAdministrativeUnit1764000000200 } from './1764000000200-create-administrative-unit';
 import { CreateLearnerCertification1764000000300 } from './1764000000300-create-learner-certification';
+import { CreateLearner1764000000400 } from './1764000000400-create-learner';
 
-export const migrations = [MessagingTables1764000000000, CreateAdministrativeUnit1764000000200, CreateLearnerCertification1764000000300];
+export const migrations = [
+  MessagingTables1764000000000,
+  CreateAdministrativeUnit1764000000200,
+  CreateLearnerCertification1764000000300,
+  CreateLearner1764000000400,
+];

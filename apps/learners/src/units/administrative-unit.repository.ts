@@ -30,6 +30,21 @@ export class AdministrativeUnitRepository {
     return rows.map(toDomain).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   }
 
+  /** Whether a unit of the 2025 map is the ancestor or lies below it (villages included). */
+  async isWithin(unitCode: string, ancestorCode: string): Promise<boolean> {
+    if (unitCode === ancestorCode) return true;
+    const rows: unknown[] = await this.db.manager.query(
+      `WITH RECURSIVE up AS (
+         SELECT code, parent_code, 0 AS depth FROM administrative_unit WHERE map = '2025' AND code = $1
+         UNION ALL
+         SELECT u.code, u.parent_code, up.depth + 1 FROM administrative_unit u JOIN up ON u.code = up.parent_code
+         WHERE u.map = '2025' AND up.depth < 10
+       ) SELECT 1 FROM up WHERE code = $2 LIMIT 1`,
+      [unitCode, ancestorCode],
+    );
+    return rows.length > 0;
+  }
+
   /** The codes of a unit of the 2025 map and of every unit below it. */
   async codesWithin(ancestorCode: string): Promise<string[]> {
     const rows: { code: string }[] = await this.db.manager.query(

@@ -1,20 +1,44 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Actor, CurrentActor, Roles } from '@bdhvs/auth';
 import { AdministrativeUnit } from './domain/administrative-unit';
-import { ListUnitsQueryDto, UnitDto } from './dto/list-units.dto';
+import { ListUnitsQueryDto, RegisterVillageDto, RenameUnitDto, UnitCodeParamsDto, UnitDto } from './dto/list-units.dto';
+import { RegisterUnitService } from './register-unit.service';
 import { AdministrativeUnitRepository } from './administrative-unit.repository';
 
 @ApiTags('learners')
 @ApiBearerAuth()
 @Controller('units')
 export class UnitsController {
-  constructor(private readonly units: AdministrativeUnitRepository) {}
+  constructor(
+    private readonly units: AdministrativeUnitRepository,
+    private readonly registration: RegisterUnitService,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: "Administrative units: today's map by default, the former districts and communes with map=pre-2025" })
   @ApiOkResponse({ type: UnitDto, isArray: true })
   async listUnits(@Query() query: ListUnitsQueryDto): Promise<UnitDto[]> {
     return (await this.units.list(query.map, query.parentCode)).map(toDto);
+  }
+
+  @Post()
+  @Roles('province-admin')
+  @ApiOperation({ summary: 'Add a village (thôn, bản, tổ dân phố) under a commune or ward; the same code again renames it' })
+  @ApiCreatedResponse({ type: UnitDto, description: 'Added (200 when the village existed and was renamed)' })
+  async registerUnit(@CurrentActor() actor: Actor, @Body() body: RegisterVillageDto, @Res({ passthrough: true }) res: Response): Promise<UnitDto> {
+    const result = await this.registration.registerVillage(actor, body);
+    res.status(result.created ? 201 : 200);
+    return toDto(result.unit);
+  }
+
+  @Patch(':code')
+  @Roles('province-admin')
+  @ApiOperation({ summary: 'Rename a unit of the 2025 map (announced as an upsert)' })
+  @ApiOkResponse({ type: UnitDto })
+  async renameUnit(@CurrentActor() actor: Actor, @Param() params: UnitCodeParamsDto, @Body() body: RenameUnitDto): Promise<UnitDto> {
+    return toDto(await this.registration.rename(actor, params.code, body.name, body.shortName));
   }
 }
 

@@ -4,6 +4,11 @@ import vneidV1r1 from './schemas/vneid.certification-events.v1/1.json';
 import issuedV1r1 from './schemas/certification.certificate-issued.v1/1.json';
 import revokedV1r1 from './schemas/certification.certificate-revoked.v1/1.json';
 import unitV1r1 from './schemas/learners.unit-registered.v1/1.json';
+import learnerRegisteredV1r1 from './schemas/learners.learner-registered.v1/1.json';
+import learnerUpdatedV1r1 from './schemas/learners.learner-updated.v1/1.json';
+import householdRegisteredV1r1 from './schemas/learners.household-registered.v1/1.json';
+import householdMemberAddedV1r1 from './schemas/learners.household-member-added.v1/1.json';
+import villageRegisteredV1r1 from './schemas/learners.village-registered.v1/1.json';
 import { EventPayloads } from './payloads';
 import { Topic } from './topics';
 
@@ -15,6 +20,11 @@ export const SCHEMA_REVISIONS: Record<Topic, JsonSchema[]> = {
   'certification.certificate-issued.v1': [issuedV1r1],
   'certification.certificate-revoked.v1': [revokedV1r1],
   'learners.unit-registered.v1': [unitV1r1],
+  'learners.learner-registered.v1': [learnerRegisteredV1r1],
+  'learners.learner-updated.v1': [learnerUpdatedV1r1],
+  'learners.household-registered.v1': [householdRegisteredV1r1],
+  'learners.household-member-added.v1': [householdMemberAddedV1r1],
+  'learners.village-registered.v1': [villageRegisteredV1r1],
 };
 
 export interface SchemaViolation {

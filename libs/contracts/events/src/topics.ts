@@ -4,6 +4,11 @@ export const Topics = {
   certificateIssued: 'certification.certificate-issued.v1',
   certificateRevoked: 'certification.certificate-revoked.v1',
   unitRegistered: 'learners.unit-registered.v1',
+  learnerRegistered: 'learners.learner-registered.v1',
+  learnerUpdated: 'learners.learner-updated.v1',
+  householdRegistered: 'learners.household-registered.v1',
+  householdMemberAdded: 'learners.household-member-added.v1',
+  villageRegistered: 'learners.village-registered.v1',
 } as const;
 
 export type Topic = (typeof Topics)[keyof typeof Topics];

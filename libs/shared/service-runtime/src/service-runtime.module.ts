@@ -54,7 +54,8 @@ export class ServiceRuntimeModule {
               const trace = currentTrace();
               return trace ? { traceId: trace.traceId } : {};
             },
-            redact: ['req.headers.authorization', 'req.headers["x-vneid-signature"]', 'req.headers.cookie'],
+            // x-access-reason is free text an officer types: it may name a person.
+            redact: ['req.headers.authorization', 'req.headers["x-vneid-signature"]', 'req.headers.cookie', 'req.headers["x-access-reason"]'],
             autoLogging: { ignore: (req) => /^\/(health|metrics)/.test(req.url ?? '') },
           },
         }),

@@ -1,4 +1,4 @@
-import { AdministrativeUnit, ReferenceDataError, referenceUnits, unitsToRegister } from './administrative-unit';
+import { AdministrativeUnit, ReferenceDataError, isManual, referenceUnits, renamedUnit, unitsToRegister, villageProblems } from './administrative-unit';
 
 const province: AdministrativeUnit = {
   map: '2025',
@@ -70,4 +70,25 @@ describe('referenceUnits', () => {
 
   it('refuses an unknown unit type', () =>
     expect(() => referenceUnits({ units2025: units2025.replace(',ward,', ',hamlet,'), unitsPre2025, mapping })).toThrow('unknown unit type'));
+});
+
+describe('villages and renames', () => {
+  const commune: AdministrativeUnit = {
+    map: '2025', code: '03388', name: 'Phường Đoàn Kết', shortName: 'Đoàn Kết', type: 'ward', parentCode: '12',
+    mergedIntoCode: null, gsoType: null, resolutionItem: null, source: 'Công văn 1027/CTK-CSCL',
+  };
+
+  it('wants a village code made of its commune code and two digits, under a commune or ward', () => {
+    expect(villageProblems({ code: '0338801', name: 'Bản Nà Nọi', parentCode: '03388' }, commune)).toEqual([]);
+    expect(villageProblems({ code: '0339001', name: 'Bản Nà Nọi', parentCode: '03388' }, commune).map((p) => p.field)).toEqual(['code']);
+    expect(villageProblems({ code: '0338801', name: ' ', parentCode: '03388' }, null).map((p) => p.field)).toEqual(['parentCode', 'name']);
+  });
+
+  it('keeps a renamed unit when the reference files are loaded again', () => {
+    const renamed = renamedUnit(commune, 'Phường Đoàn Kết (mới)'.normalize('NFD'), undefined, 'admin');
+    expect(renamed).toMatchObject({ name: 'Phường Đoàn Kết (mới)', shortName: 'Phường Đoàn Kết (mới)', source: 'province-admin:admin' });
+    expect(isManual(renamed)).toBe(true);
+    expect(unitsToRegister([renamed], [commune])).toEqual([]);
+    expect(unitsToRegister([{ ...commune, name: 'old' }], [commune])).toEqual([commune]);
+  });
 });

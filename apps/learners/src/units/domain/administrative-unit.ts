@@ -129,8 +129,44 @@ export function unitsToRegister(stored: readonly AdministrativeUnit[], reference
   const byKey = new Map(stored.map((unit) => [unitKey(unit), unit]));
   return reference.filter((unit) => {
     const before = byKey.get(unitKey(unit));
+    // A unit a province-admin renamed keeps its new name: the reference files never undo it.
+    if (before && isManual(before)) return false;
     return !before || !sameUnit(before, unit);
   });
+}
+
+/** `source` of a unit added or renamed through the API: who did it. */
+export const MANUAL_SOURCE_PREFIX = 'province-admin:';
+
+export function isManual(unit: Pick<AdministrativeUnit, 'source'>): boolean {
+  return unit.source.startsWith(MANUAL_SOURCE_PREFIX);
+}
+
+export interface UnitProblem {
+  field: string;
+  message: string;
+}
+
+/**
+ * A village (thôn, bản, tổ dân phố) of the 2025 map: its code is its commune's or ward's code followed
+ * by two digits, so it never collides with a GSO code.
+ */
+export function villageProblems(input: { code: string; name: string; parentCode: string }, parent: AdministrativeUnit | null): UnitProblem[] {
+  const problems: UnitProblem[] = [];
+  if (!parent || parent.map !== '2025' || (parent.type !== 'commune' && parent.type !== 'ward')) {
+    problems.push({ field: 'parentCode', message: 'parentCode must be a commune or ward of the 2025 map' });
+  }
+  if (!/^\d{7}$/.test(input.code) || !input.code.startsWith(input.parentCode)) {
+    problems.push({ field: 'code', message: 'code must be the parent code followed by two digits' });
+  }
+  if (input.name.normalize('NFC').trim().length === 0) problems.push({ field: 'name', message: 'name must not be empty' });
+  return problems;
+}
+
+/** The unit under its new name (NFC), marked as changed by a province-admin. */
+export function renamedUnit(unit: AdministrativeUnit, name: string, shortName: string | undefined, by: string): AdministrativeUnit {
+  const clean = (text: string) => text.normalize('NFC').trim().replace(/\s+/g, ' ');
+  return { ...unit, name: clean(name), shortName: clean(shortName ?? name), source: `${MANUAL_SOURCE_PREFIX}${by}` };
 }
 
 function sameUnit(a: AdministrativeUnit, b: AdministrativeUnit): boolean {

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { UNIT_MAPS, UNIT_TYPES, UnitMap, UnitType } from '../domain/administrative-unit';
 
 export class ListUnitsQueryDto {
@@ -45,4 +45,48 @@ export class UnitDto {
     description: 'pre-2025 commune-level units only: the 2025 commune or ward it was merged into',
   })
   mergedIntoCode?: string | null;
+}
+
+export class RegisterVillageDto {
+  @ApiProperty({ example: '0338801', description: 'The commune or ward code followed by two digits' })
+  @Matches(/^\d{7}$/, { message: 'code must be seven digits' })
+  code: string;
+
+  @ApiProperty({ example: 'Bản Nà Nọi' })
+  @IsString()
+  @Length(1, 200)
+  name: string;
+
+  @ApiPropertyOptional({ example: 'Nà Nọi' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  shortName?: string;
+
+  @ApiProperty({ example: '03388', description: 'Commune or ward of the 2025 map' })
+  @Matches(/^\d{5}$/, { message: 'parentCode must be a five-digit commune or ward code' })
+  parentCode: string;
+
+  @ApiProperty({ enum: ['village'], example: 'village' })
+  @IsIn(['village'], { message: 'type must be village' })
+  type: 'village';
+}
+
+export class RenameUnitDto {
+  @ApiProperty({ example: 'Phường Đoàn Kết' })
+  @IsString()
+  @Length(1, 200)
+  name: string;
+
+  @ApiPropertyOptional({ example: 'Đoàn Kết' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  shortName?: string;
+}
+
+export class UnitCodeParamsDto {
+  @ApiProperty({ example: '03388' })
+  @Matches(/^\d{2,7}$/, { message: 'code must be an administrative unit code' })
+  code: string;
 }

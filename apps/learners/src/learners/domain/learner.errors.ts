@@ -1,0 +1,95 @@
+import { DomainError } from '@bdhvs/problem';
+import type { FieldProblem } from './learner';
+
+export class InvalidLearnerError extends DomainError {
+  constructor(problems: FieldProblem[]) {
+    super('invalid-learner', 'The learner has invalid fields.', { errors: problems });
+  }
+}
+
+export class LearnerAlreadyRegisteredError extends DomainError {
+  constructor(learnerId: string) {
+    super('learner-already-registered', 'A learner with this citizen ID exists.', { learnerId });
+  }
+}
+
+export class LearnerNotFoundError extends DomainError {
+  constructor(id: string) {
+    super('learner-not-found', `No learner ${id}.`);
+  }
+}
+
+export class HouseholdNotFoundError extends DomainError {
+  constructor(id: string) {
+    super('household-not-found', `No household ${id}.`);
+  }
+}
+
+export class IdempotencyKeyReusedError extends DomainError {
+  constructor() {
+    super('idempotency-key-reused', 'This Idempotency-Key was used with another request body.');
+  }
+}
+
+export class RevealNotAllowedError extends DomainError {
+  constructor(message: string) {
+    super('reveal-not-allowed', message);
+  }
+}
+
+export class AccessReasonRequiredError extends DomainError {
+  constructor() {
+    super('access-reason-required', 'Revealing or exporting personal data needs an X-Access-Reason header.');
+  }
+}
+
+export class LearnerErasedError extends DomainError {
+  constructor(id: string) {
+    super('learner-erased', `The personal data of learner ${id} has been erased.`);
+  }
+}
+
+export class BadImportHeaderError extends DomainError {
+  constructor(missing: string[], unknown: string[], repeated: string[]) {
+    const parts = [
+      missing.length ? `missing columns: ${missing.join(', ')}` : '',
+      unknown.length ? `unknown columns: ${unknown.join(', ')}` : '',
+      repeated.length ? `repeated columns: ${repeated.join(', ')}` : '',
+    ].filter(Boolean);
+    super('bad-import-header', `The CSV header is wrong: ${parts.join('; ')}.`, { missingColumns: missing, unknownColumns: unknown, repeatedColumns: repeated });
+  }
+}
+
+export class UnsupportedImportTypeError extends DomainError {
+  constructor() {
+    super('unsupported-import-type', 'importLearners takes the CSV file itself as the body, with Content-Type: text/csv.');
+  }
+}
+
+export class ImportTooLargeError extends DomainError {
+  constructor(limit: number) {
+    super('import-too-large', `The CSV file is larger than ${limit} bytes.`);
+  }
+}
+
+export class BadCsvError extends DomainError {
+  constructor(message: string) {
+    super('bad-csv', message);
+  }
+}
+
+/** HTTP status of each learners error code (the problem filter maps them). */
+export const LEARNER_PROBLEMS = {
+  'invalid-learner': { status: 400, title: 'Validation failed' },
+  'learner-already-registered': { status: 409, title: 'Learner already registered' },
+  'learner-not-found': { status: 404, title: 'Learner not found' },
+  'household-not-found': { status: 404, title: 'Household not found' },
+  'idempotency-key-reused': { status: 422, title: 'Idempotency key reused' },
+  'reveal-not-allowed': { status: 403, title: 'Personal data not revealed' },
+  'access-reason-required': { status: 400, title: 'Access reason required' },
+  'learner-erased': { status: 410, title: 'Personal data erased' },
+  'bad-import-header': { status: 400, title: 'Wrong CSV header' },
+  'unsupported-import-type': { status: 415, title: 'Unsupported media type' },
+  'import-too-large': { status: 413, title: 'Payload too large' },
+  'bad-csv': { status: 400, title: 'Malformed CSV' },
+} as const;

@@ -1,0 +1,225 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { AGE_BANDS, AgeBand, STUDENT_LEVELS, TARGET_GROUPS, TargetGroup, VNEID_STATUSES } from '../domain/learner';
+
+export class LearnerDto {
+  @ApiProperty({ format: 'uuid', example: '0b7c1a52-2a8f-4c43-9d6c-5c1d2b0c9f11' })
+  id: string;
+
+  @ApiProperty({ example: '0120******45', nullable: true, type: String, description: 'Masked (first 4 and last 2 digits) unless revealed; null once erased' })
+  citizenId: string | null;
+
+  @ApiProperty({ example: false, description: 'True only on an audited reveal by a province-admin' })
+  citizenIdRevealed: boolean;
+
+  @ApiProperty({ example: 'Lò Thị Mai', nullable: true, type: String })
+  fullName: string | null;
+
+  @ApiProperty({ example: '1980-01-31', nullable: true, type: String })
+  dateOfBirth: string | null;
+
+  @ApiProperty({ example: 1980 })
+  birthYear: number;
+
+  @ApiProperty({ enum: ['male', 'female'], example: 'female' })
+  sex: string;
+
+  @ApiProperty({ example: '03', nullable: true, type: String })
+  ethnicity: string | null;
+
+  @ApiProperty({ example: false, nullable: true, type: Boolean })
+  disability: boolean | null;
+
+  @ApiProperty({ example: false, description: 'Aged 60 or more today (Vietnam date)' })
+  elderly: boolean;
+
+  @ApiProperty({ example: false, nullable: true, type: Boolean })
+  poorHousehold: boolean | null;
+
+  @ApiProperty({ example: '03388' })
+  unitCode: string;
+
+  @ApiProperty({ example: null, nullable: true, type: String })
+  villageCode: string | null;
+
+  @ApiProperty({ example: null, nullable: true, type: String })
+  householdId: string | null;
+
+  @ApiProperty({ enum: TARGET_GROUPS, isArray: true, example: ['PUBLIC_SECTOR', 'CITIZEN'] })
+  groups: string[];
+
+  @ApiProperty({ enum: STUDENT_LEVELS, nullable: true, example: null })
+  studentLevel: string | null;
+
+  @ApiProperty({ example: null, nullable: true, type: String })
+  employer: string | null;
+
+  @ApiProperty({ example: null, nullable: true, type: String })
+  school: string | null;
+
+  @ApiProperty({ enum: VNEID_STATUSES, example: 'level2' })
+  vneidStatus: string;
+
+  @ApiProperty({ example: true })
+  digitalBankAccount: boolean;
+
+  @ApiProperty({ example: false, description: 'At least one valid certificate (learner_certification, by learner key)' })
+  certified: boolean;
+
+  @ApiProperty({ example: 'moodle' })
+  registeredBy: string;
+
+  @ApiProperty({ example: '2025-10-01T08:00:00.000Z' })
+  registeredAt: string;
+
+  @ApiProperty({ example: '2025-10-01T08:00:00.000Z' })
+  updatedAt: string;
+
+  @ApiProperty({ example: null, nullable: true, type: String, description: 'When the personal data was erased' })
+  erasedAt: string | null;
+}
+
+export class LearnerPageDto {
+  @ApiProperty({ type: LearnerDto, isArray: true })
+  items: LearnerDto[];
+
+  @ApiProperty({ example: 1 })
+  page: number;
+
+  @ApiProperty({ example: 50 })
+  pageSize: number;
+
+  @ApiProperty({ example: 1234 })
+  total: number;
+}
+
+export class LearnerIdParamsDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  id: string;
+}
+
+export class GetLearnerQueryDto {
+  @ApiPropertyOptional({ example: false, description: 'province-admin only, with X-Access-Reason: the citizen ID in clear (audited)' })
+  @IsOptional()
+  @Transform(({ value }) => value === true || value === 'true')
+  @IsBoolean()
+  reveal?: boolean;
+}
+
+export class SearchLearnersQueryDto {
+  @ApiPropertyOptional({ example: '03388', description: 'Unit code: that unit and every unit below it (default: the caller’s unit)' })
+  @IsOptional()
+  @Matches(/^\d{2,7}$/, { message: 'unit must be an administrative unit code' })
+  unit?: string;
+
+  @ApiPropertyOptional({ enum: TARGET_GROUPS })
+  @IsOptional()
+  @IsIn(TARGET_GROUPS)
+  group?: TargetGroup;
+
+  @ApiPropertyOptional({ example: true })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'certified must be true or false' })
+  certified?: boolean;
+
+  @ApiPropertyOptional({ enum: AGE_BANDS, description: 'Age today (Vietnam date)' })
+  @IsOptional()
+  @IsIn(AGE_BANDS)
+  ageBand?: AgeBand;
+
+  @ApiPropertyOptional({ example: 1, default: 1 })
+  @IsOptional()
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  page = 1;
+
+  @ApiPropertyOptional({ example: 50, default: 50, maximum: 200 })
+  @IsOptional()
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  pageSize = 50;
+}
+
+export class ImportErrorDto {
+  @ApiProperty({ example: 3, description: 'Line in the file, the header being line 1' })
+  line: number;
+
+  @ApiProperty({ example: 'citizenId' })
+  field: string;
+
+  @ApiProperty({ example: 'citizenId must be exactly 12 digits' })
+  message: string;
+}
+
+export class ImportResultDto {
+  @ApiProperty({ example: 998 })
+  accepted: number;
+
+  @ApiProperty({ example: 2 })
+  rejected: number;
+
+  @ApiProperty({ type: ImportErrorDto, isArray: true })
+  errors: ImportErrorDto[];
+
+  @ApiPropertyOptional({ example: false, description: 'More errors than listed (the first 10,000 are)' })
+  errorsTruncated?: boolean;
+}
+
+export class RegisterHouseholdDto {
+  @ApiProperty({ example: '03388' })
+  @Matches(/^\d{5}$/, { message: 'unitCode must be a five-digit commune or ward code' })
+  unitCode: string;
+
+  @ApiPropertyOptional({ example: '0338801' })
+  @IsOptional()
+  @Matches(/^\d{7}$/, { message: 'villageCode must be a seven-digit village code' })
+  villageCode?: string;
+}
+
+export class AddHouseholdMemberDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  learnerId: string;
+
+  @ApiPropertyOptional({ example: true, description: 'This member heads the household' })
+  @IsOptional()
+  @IsBoolean()
+  head?: boolean;
+}
+
+export class HouseholdMemberDto {
+  @ApiProperty({ format: 'uuid' })
+  learnerId: string;
+
+  @ApiProperty({ example: 'Lò Thị Mai', nullable: true, type: String })
+  fullName: string | null;
+
+  @ApiProperty({ example: true })
+  certified: boolean;
+}
+
+export class HouseholdDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: '03388' })
+  unitCode: string;
+
+  @ApiProperty({ example: null, nullable: true, type: String })
+  villageCode: string | null;
+
+  @ApiProperty({ example: null, nullable: true, type: String })
+  headLearnerId: string | null;
+
+  @ApiProperty({ enum: ['digital', 'not-yet'], example: 'digital', description: '"Gia đình số": at least one member is certified' })
+  status: string;
+
+  @ApiProperty({ type: HouseholdMemberDto, isArray: true })
+  members: HouseholdMemberDto[];
+}

@@ -1,0 +1,176 @@
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConflictResponse,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Actor, CurrentActor, Roles } from '@bdhvs/auth';
+import { maskCitizenId } from './domain/citizen-id';
+import { isElderly, vietnamDate } from './domain/learner';
+import { UnsupportedImportTypeError } from './domain/learner.errors';
+import { CorrectLearnerDto, RegisterLearnerDto } from './dto/register-learner.dto';
+import {
+  GetLearnerQueryDto,
+  ImportResultDto,
+  LearnerDto,
+  LearnerIdParamsDto,
+  LearnerPageDto,
+  SearchLearnersQueryDto,
+} from './dto/learner.dto';
+import { CorrectLearnerService } from './correct-learner.service';
+import { ImportLearnersService } from './import-learners.service';
+import { LearnerView } from './learner.repository';
+import { ReadLearnersService } from './read-learners.service';
+import { RegisterLearnerService } from './register-learner.service';
+
+const REASON_HEADER = { name: 'X-Access-Reason', required: false, description: 'Why personal data is read: kept in the access audit' };
+
+@ApiTags('learners')
+@ApiBearerAuth()
+@Controller('learners')
+export class LearnersController {
+  constructor(
+    private readonly registration: RegisterLearnerService,
+    private readonly imports: ImportLearnersService,
+    private readonly reads: ReadLearnersService,
+    private readonly corrections: CorrectLearnerService,
+  ) {}
+
+  @Post()
+  @Roles('province-admin', 'unit-officer', 'mooc-platform')
+  @ApiOperation({ summary: 'Register a learner; the same citizen ID again is a 409 naming the existing learner' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key and body from the same caller: the same answer again' })
+  @ApiCreatedResponse({ type: LearnerDto })
+  @ApiConflictResponse({ description: 'problem+json with `learnerId` of the learner already registered' })
+  async registerLearner(
+    @CurrentActor() actor: Actor,
+    @Body() body: RegisterLearnerDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<LearnerDto> {
+    const result = await this.registration.register(actor, { ...body }, idempotencyKey?.trim().slice(0, 200) || undefined);
+    res.status(201).location(`/api/v1/learners/learners/${result.learner.id}`);
+    if (result.replayed) res.setHeader('Idempotent-Replayed', 'true');
+    return toLearnerDto(result.learner);
+  }
+
+  @Post('import')
+  @HttpCode(200)
+  @Roles('province-admin', 'unit-officer', 'mooc-platform')
+  @ApiOperation({ summary: 'Register learners from a CSV file (the body itself, text/csv), streamed and stored in batches' })
+  @ApiConsumes('text/csv')
+  @ApiBody({
+    schema: { type: 'string', example: 'citizenId,fullName,dateOfBirth,sex,unitCode,groups\n012080012345,Lò Thị Mai,1980-01-31,female,03388,CITIZEN\n' },
+  })
+  @ApiOkResponse({ type: ImportResultDto })
+  async importLearners(@CurrentActor() actor: Actor, @Req() req: Request): Promise<ImportResultDto> {
+    if (!/^text\/csv\b/i.test(req.headers['content-type'] ?? '')) throw new UnsupportedImportTypeError();
+    return this.imports.import(actor, req);
+  }
+
+  @Post('personal-data/reseal')
+  @HttpCode(200)
+  @Roles('province-admin')
+  @ApiOperation({ summary: 'Key rotation: seal up to 1,000 learners sealed with an older key again with the current key' })
+  @ApiOkResponse({ schema: { type: 'object', properties: { resealed: { type: 'integer' }, remaining: { type: 'integer' } } } })
+  async resealPersonalData(): Promise<{ resealed: number; remaining: number }> {
+    return this.corrections.reseal();
+  }
+
+  @Get()
+  @Roles('province-admin', 'unit-officer', 'mooc-platform')
+  @ApiOperation({ summary: 'Search learners of a unit (and below), by group, certification and age band; ordered by id' })
+  @ApiHeader(REASON_HEADER)
+  @ApiOkResponse({ type: LearnerPageDto })
+  async searchLearners(
+    @CurrentActor() actor: Actor,
+    @Query() query: SearchLearnersQueryDto,
+    @Headers('x-access-reason') reason?: string,
+  ): Promise<LearnerPageDto> {
+    const found = await this.reads.search(actor, query, reason);
+    return { items: found.items.map((l) => toLearnerDto(l)), page: query.page, pageSize: query.pageSize, total: found.total };
+  }
+
+  @Get(':id')
+  @Roles('province-admin', 'unit-officer', 'mooc-platform')
+  @ApiOperation({ summary: 'A learner; the citizen ID masked unless a province-admin reveals it with a reason (audited)' })
+  @ApiHeader(REASON_HEADER)
+  @ApiOkResponse({ type: LearnerDto })
+  async getLearner(
+    @CurrentActor() actor: Actor,
+    @Param() params: LearnerIdParamsDto,
+    @Query() query: GetLearnerQueryDto,
+    @Headers('x-access-reason') reason?: string,
+  ): Promise<LearnerDto> {
+    const learner = await this.reads.get(actor, params.id, { reveal: query.reveal, reason });
+    return toLearnerDto(learner, query.reveal === true);
+  }
+
+  @Patch(':id')
+  @Roles('province-admin', 'unit-officer')
+  @ApiOperation({ summary: 'Correct a learner (any field but the citizen ID), with a reason kept in the history' })
+  @ApiOkResponse({ type: LearnerDto })
+  async correctLearner(@CurrentActor() actor: Actor, @Param() params: LearnerIdParamsDto, @Body() body: CorrectLearnerDto): Promise<LearnerDto> {
+    const { reason, ...correction } = body;
+    return toLearnerDto(await this.corrections.correct(actor, params.id, correction, reason));
+  }
+
+  @Get(':id/personal-data')
+  @Roles('province-admin')
+  @ApiOperation({ summary: "The data subject's export: everything held, in clear, with history and access log (audited)" })
+  @ApiHeader({ ...REASON_HEADER, required: true })
+  async exportPersonalData(@CurrentActor() actor: Actor, @Param() params: LearnerIdParamsDto, @Headers('x-access-reason') reason?: string) {
+    const exported = await this.reads.exportPersonalData(actor, params.id, reason);
+    return {
+      learner: toLearnerDto(exported.learner, true),
+      history: exported.history.map((h) => ({ ...h, changedAt: h.changedAt.toISOString() })),
+      accessLog: exported.accessLog.map((a) => ({ ...a, accessedAt: a.accessedAt.toISOString() })),
+    };
+  }
+
+  @Delete(':id/personal-data')
+  @Roles('province-admin')
+  @ApiOperation({ summary: "Erase a learner's personal data; unit, birth year, groups, sex and certification stay, anonymous" })
+  @ApiHeader({ ...REASON_HEADER, required: true })
+  @ApiOkResponse({ type: LearnerDto })
+  async erasePersonalData(@CurrentActor() actor: Actor, @Param() params: LearnerIdParamsDto, @Headers('x-access-reason') reason?: string): Promise<LearnerDto> {
+    return toLearnerDto(await this.corrections.erasePersonalData(actor, params.id, reason));
+  }
+}
+
+export function toLearnerDto(l: LearnerView, reveal = false, now = new Date()): LearnerDto {
+  return {
+    id: l.id,
+    citizenId: l.citizenId === null ? null : reveal ? l.citizenId : maskCitizenId(l.citizenId),
+    citizenIdRevealed: reveal && l.citizenId !== null,
+    fullName: l.fullName,
+    dateOfBirth: l.dateOfBirth,
+    birthYear: l.birthYear,
+    sex: l.sex,
+    ethnicity: l.ethnicity,
+    disability: l.disability,
+    elderly: isElderly(l.dateOfBirth ?? `${l.birthYear}-12-31`, vietnamDate(now)),
+    poorHousehold: l.poorHousehold,
+    unitCode: l.unitCode,
+    villageCode: l.villageCode,
+    householdId: l.householdId,
+    groups: l.groups,
+    studentLevel: l.studentLevel,
+    employer: l.employer,
+    school: l.school,
+    vneidStatus: l.vneidStatus,
+    digitalBankAccount: l.digitalBankAccount,
+    certified: l.certified,
+    registeredBy: l.registeredBy,
+    registeredAt: l.registeredAt.toISOString(),
+    updatedAt: l.updatedAt.toISOString(),
+    erasedAt: l.erasedAt?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { UnitsModule } from '../units/units.module';
+import { CorrectLearnerService } from './correct-learner.service';
+import { HouseholdsController } from './households.controller';
+import { HouseholdsService } from './households.service';
+import { ImportLearnersService } from './import-learners.service';
+import { LearnerAccess } from './learner-access';
+import { LearnerRepository } from './learner.repository';
+import { LearnersController } from './learners.controller';
+import { PersonalDataKeys } from './personal-data';
+import { ReadLearnersService } from './read-learners.service';
+import { RegisterLearnerService } from './register-learner.service';
+import { RegistryContext } from './registry-context';
+
+@Module({
+  imports: [UnitsModule],
+  controllers: [LearnersController, HouseholdsController],
+  providers: [
+    PersonalDataKeys,
+    LearnerRepository,
+    RegistryContext,
+    LearnerAccess,
+    RegisterLearnerService,
+    ImportLearnersService,
+    ReadLearnersService,
+    CorrectLearnerService,
+    HouseholdsService,
+  ],
+})
+export class LearnerRegistryModule {}

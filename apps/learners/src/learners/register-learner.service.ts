@@ -1,0 +1,110 @@
+import { Injectable } from '@nestjs/common';
+import { createHash, randomUUID } from 'node:crypto';
+import type { Actor } from '@bdhvs/auth';
+import { Outbox } from '@bdhvs/messaging';
+import { Database } from '@bdhvs/service-runtime';
+import { LearnerRegistration, checkRegistration, newLearner } from './domain/learner';
+import {
+  HouseholdNotFoundError,
+  IdempotencyKeyReusedError,
+  InvalidLearnerError,
+  LearnerAlreadyRegisteredError,
+} from './domain/learner.errors';
+import { LearnerAccess } from './learner-access';
+import { learnerRegistered } from './learner-events';
+import { LearnerRepository, LearnerView } from './learner.repository';
+import { PersonalDataKeys } from './personal-data';
+import { RegistryContext } from './registry-context';
+
+export interface RegisterResult {
+  learner: LearnerView;
+  /** True when an earlier request with the same Idempotency-Key is answered again. */
+  replayed: boolean;
+}
+
+const OPERATION = 'registerLearner';
+
+/** registerLearner: checks, seals and stores a learner with its learner-registered event in one transaction. */
+@Injectable()
+export class RegisterLearnerService {
+  constructor(
+    private readonly db: Database,
+    private readonly learners: LearnerRepository,
+    private readonly keys: PersonalDataKeys,
+    private readonly context: RegistryContext,
+    private readonly access: LearnerAccess,
+    private readonly outbox: Outbox,
+  ) {}
+
+  async register(actor: Actor, input: LearnerRegistration, idempotencyKey?: string, now = new Date()): Promise<RegisterResult> {
+    const requestHash = createHash('sha256').update(canonicalJson(input)).digest('hex');
+    if (idempotencyKey) {
+      const replay = await this.replay(actor, idempotencyKey, requestHash);
+      if (replay) return replay;
+    }
+    const checked = checkRegistration(input, await this.context.load(now));
+    if ('problems' in checked) throw new InvalidLearnerError(checked.problems);
+    const registration = checked.registration;
+    await this.access.assertUnitReachable(actor, registration.villageCode ?? registration.unitCode);
+    const learnerKey = this.keys.learnerKey(registration.citizenId);
+    const learner = newLearner(registration, { id: randomUUID(), learnerKey, registeredBy: actor.sub, now });
+
+    const outcome = await this.db.transaction(async (tx) => {
+      if (learner.householdId && (await this.learners.existingHouseholds(tx, [learner.householdId])).size === 0) {
+        throw new HouseholdNotFoundError(learner.householdId);
+      }
+      const inserted = await this.learners.insertMany(tx, [learner]);
+      if (!inserted.has(learner.id)) {
+        const existing = (await this.learners.findByKeys(tx, [learnerKey])).get(learnerKey);
+        return { conflict: existing?.id ?? '' };
+      }
+      await this.outbox.enqueue(tx, learnerRegistered(learner));
+      if (idempotencyKey) {
+        const saved = await this.learners.saveIdempotencyKey(tx, {
+          caller: actor.sub,
+          key: idempotencyKey,
+          operation: OPERATION,
+          requestHash,
+          status: 201,
+          resourceId: learner.id,
+        });
+        // A concurrent twin stored the key first: undo this one and answer as it did.
+        if (!saved) throw new ConcurrentIdempotentRequest();
+      }
+      return { conflict: null };
+    }).catch(async (error) => {
+      if (error instanceof ConcurrentIdempotentRequest && idempotencyKey) {
+        const replay = await this.replay(actor, idempotencyKey, requestHash);
+        if (replay) return { replay };
+      }
+      throw error;
+    });
+    if ('replay' in outcome) return outcome.replay as RegisterResult;
+    if (outcome.conflict !== null) throw new LearnerAlreadyRegisteredError(outcome.conflict);
+    return { learner: { ...learner, certified: (await this.learners.findById(this.db.manager, learner.id))?.certified ?? false }, replayed: false };
+  }
+
+  private async replay(actor: Actor, key: string, requestHash: string): Promise<RegisterResult | null> {
+    const stored = await this.learners.findIdempotencyKey(this.db.manager, actor.sub, key);
+    if (!stored) return null;
+    if (stored.operation !== OPERATION || stored.requestHash !== requestHash) throw new IdempotencyKeyReusedError();
+    const learner = await this.learners.findById(this.db.manager, stored.resourceId);
+    if (!learner) return null;
+    return { learner, replayed: true };
+  }
+}
+
+class ConcurrentIdempotentRequest extends Error {}
+
+/** JSON with sorted keys: two bodies that differ only in key order are the same request. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value)
+      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
