@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { CertificateIssuedV1, CertificateRevokedV1, Topics, VneidCertificationEventV1 } from '@bdhvs/events';
+import { CertificateIssuedV1, CertificateRevokedV1, Topics, VneidCertificationEventV1, learnerKeyOf } from '@bdhvs/events';
 import { Outbox } from '@bdhvs/messaging';
 import { Database, SERVICE_CONFIG } from '@bdhvs/service-runtime';
 import { CertificationConfig } from '../config/certification-config';
 import { Certificate, VneidDecision, decideCertified, decideRevoked } from './domain/certificate';
-import { learnerKeyOf, maskFullName } from './domain/learner-key';
+import { maskFullName } from './domain/masked-name';
 import { CertificateRepository } from './certificate.repository';
 
 export interface ReceiveResult {

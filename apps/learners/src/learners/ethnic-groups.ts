@@ -1,6 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseCsv } from '../units/domain/csv';
+import { parse } from 'csv-parse/sync';
+
+/** Records keyed by the header's column names (csv-parse: quoted fields, BOM, CRLF). */
+function readCsv(text: string): Record<string, string>[] {
+  return parse(text, { columns: true, bom: true, skip_empty_lines: true });
+}
 
 const FILE = 'ethnic-groups.csv';
 
@@ -11,5 +16,5 @@ const FILE = 'ethnic-groups.csv';
 export function readEthnicGroups(base = __dirname): { code: string; name: string }[] {
   const dir = [join(base, 'learners-data'), join(base, 'data')].find((d) => existsSync(join(d, FILE)));
   if (!dir) throw new Error(`${FILE} not found beside ${base}`);
-  return parseCsv(readFileSync(join(dir, FILE), 'utf8')).map((r) => ({ code: r['code'], name: r['name'] }));
+  return readCsv(readFileSync(join(dir, FILE), 'utf8')).map((r) => ({ code: r['code'], name: r['name'] }));
 }

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { SERVICE_CONFIG } from '@bdhvs/service-runtime';
 import { LearnersConfig } from '../config/learners-config';
-import { PiiKeyRing, learnerKeyOf } from './domain/pii-cipher';
+import { learnerKeyOf } from '@bdhvs/events';
+import { PiiKeyRing } from './domain/pii-cipher';
 
 /** The learners' personal data keys: sealing (AES-256-GCM key ring) and the blind index. */
 @Injectable()

@@ -1,8 +1,13 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseCsv } from './domain/csv';
+import { parse } from 'csv-parse/sync';
 import { AdministrativeUnit } from './domain/administrative-unit';
 import { readReferenceUnitFiles, readReferenceUnits, referenceUnitsDir } from './reference-unit-files';
+
+/** Records keyed by the header's column names (csv-parse: quoted fields, BOM, CRLF). */
+function readCsv(text: string): Record<string, string>[] {
+  return parse(text, { columns: true, bom: true, skip_empty_lines: true });
+}
 
 describe('Lai Châu reference units', () => {
   const units = readReferenceUnits();
@@ -65,7 +70,7 @@ describe('Lai Châu reference units', () => {
 
   it('takes every row of the files, verbatim', () => {
     const files = readReferenceUnitFiles();
-    expect(parseCsv(files.units2025).map((r) => r['name'])).toEqual(onMap('2025').map((u) => u.name));
-    expect(parseCsv(files.mapping)).toHaveLength(106);
+    expect(readCsv(files.units2025).map((r) => r['name'])).toEqual(onMap('2025').map((u) => u.name));
+    expect(readCsv(files.mapping)).toHaveLength(106);
   });
 });

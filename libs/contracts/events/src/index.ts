@@ -1,4 +1,5 @@
 export * from './topics';
+export * from './learner-key';
 export * from './payloads';
 export * from './schema-registry';
 export * from './schema-compatibility';

@@ -1,5 +1,5 @@
 import { Certificate, decideCertified, decideRevoked, statusOf } from './certificate';
-import { learnerKeyOf, maskFullName } from './learner-key';
+import { maskFullName } from './masked-name';
 import { isValidVneidSignature, signVneidBody } from './vneid-signature';
 
 const cert: Certificate = {
@@ -41,12 +41,6 @@ describe('VNeID signature', () => {
   });
 });
 
-describe('learner key and masked name', () => {
-  it('hashes the citizen ID with the key, never returning it', () => {
-    const key = learnerKeyOf('012345678901', 'hash-key-hash-key');
-    expect(key).toMatch(/^[0-9a-f]{64}$/);
-    expect(key).not.toContain('012345678901');
-    expect(learnerKeyOf('012345678901', 'another-key-12345')).not.toBe(key);
-  });
+describe('masked name', () => {
   it('masks every word of a Vietnamese name', () => expect(maskFullName('Nguyễn Văn An')).toBe('N***** V** A*'));
 });

@@ -1,4 +1,9 @@
-import { parseCsv } from './csv';
+import { parse } from 'csv-parse/sync';
+
+/** Records keyed by the header's column names (csv-parse: quoted fields, BOM, CRLF). */
+function readCsv(text: string): Record<string, string>[] {
+  return parse(text, { columns: true, bom: true, skip_empty_lines: true });
+}
 
 /** One of the 24 component competencies ("năng lực thành phần") of Thông tư 02/2025/TT-BGDĐT. */
 export interface Competency {
@@ -31,7 +36,7 @@ export const DOMAIN_COUNT = 6;
 export const LEVEL_COUNT = 8;
 
 export function parseCompetencies(text: string): Competency[] {
-  const competencies = parseCsv(text).map((r) => ({
+  const competencies = readCsv(text).map((r) => ({
     domainNo: Number(r['domain_no']),
     domainName: r['domain_name'],
     competencyNo: r['competency_no'],
@@ -50,7 +55,7 @@ export function parseCompetencies(text: string): Competency[] {
 }
 
 export function parseCompetencyLevels(text: string): CompetencyLevel[] {
-  const levels = parseCsv(text).map((r) => ({
+  const levels = readCsv(text).map((r) => ({
     levelNo: Number(r['level_no']),
     tier: r['tier'],
     name: r['name'],

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { PiiKeyError, PiiKeyRing, learnerKeyOf } from './pii-cipher';
+import { PiiKeyError, PiiKeyRing } from './pii-cipher';
 
 describe(PiiKeyRing.name, () => {
   const k1 = randomBytes(32);
@@ -54,12 +54,6 @@ describe(PiiKeyRing.name, () => {
   });
 });
 
-describe('learnerKeyOf', () => {
-  it('is the HMAC-SHA256 hex the certification service computes', () => {
-    expect(learnerKeyOf('012080012345', 'dev-pii-blind-index-key-change-me')).toMatch(/^[0-9a-f]{64}$/);
-    expect(learnerKeyOf('012080012345', 'a')).not.toBe(learnerKeyOf('012080012345', 'b'));
-  });
-});
 
 describe('PiiKeyRing IVs', () => {
   it('never reuses an IV across pool refills', () => {

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 
 export class PiiKeyError extends Error {}
 
@@ -78,10 +78,3 @@ export class PiiKeyRing {
   }
 }
 
-/**
- * Blind index of a citizen ID (HMAC-SHA256 with PII_HASH_KEY, hex): the same learner key the
- * certification service computes, so its events join to learners without the ID.
- */
-export function learnerKeyOf(citizenId: string, hashKey: string): string {
-  return createHmac('sha256', hashKey).update(citizenId).digest('hex');
-}

@@ -1,4 +1,9 @@
-import { parseCsv } from './csv';
+import { parse } from 'csv-parse/sync';
+
+/** Records keyed by the header's column names (csv-parse: quoted fields, BOM, CRLF). */
+function readCsv(text: string): Record<string, string>[] {
+  return parse(text, { columns: true, bom: true, skip_empty_lines: true });
+}
 
 export const UNIT_MAPS = ['2025', 'pre-2025'] as const;
 /** The two-tier map since 1 July 2025, and the map before it (with the former districts). */
@@ -55,7 +60,7 @@ const COMMUNE_LEVEL: readonly UnitType[] = ['commune', 'ward', 'town'];
  * whose communes carry the 2025 unit they were merged into. Throws on any inconsistency between them.
  */
 export function referenceUnits(files: ReferenceUnitFiles): AdministrativeUnit[] {
-  const current: AdministrativeUnit[] = parseCsv(files.units2025).map((r) => ({
+  const current: AdministrativeUnit[] = readCsv(files.units2025).map((r) => ({
     map: '2025',
     code: r['code'],
     name: r['name'],
@@ -67,8 +72,8 @@ export function referenceUnits(files: ReferenceUnitFiles): AdministrativeUnit[] 
     resolutionItem: r['resolution_item'] ? Number(r['resolution_item']) : null,
     source: r['type'] === 'province' ? SOURCE_2025_PROVINCE : SOURCE_2025_COMMUNES,
   }));
-  const mergedInto = new Map(parseCsv(files.mapping).map((r) => [r['old_code'], r]));
-  const former: AdministrativeUnit[] = parseCsv(files.unitsPre2025).map((r) => {
+  const mergedInto = new Map(readCsv(files.mapping).map((r) => [r['old_code'], r]));
+  const former: AdministrativeUnit[] = readCsv(files.unitsPre2025).map((r) => {
     const merge = mergedInto.get(r['code']);
     return {
       map: 'pre-2025',
