@@ -7,7 +7,7 @@ import { toKafkaHeaders } from '@bdhvs/messaging';
 import { RunningService, startServiceInProcess, testToken } from '@bdhvs/testing';
 import { LearnersConfig } from '../src/config/learners-config';
 import { composeCitizenId } from '../src/learners/domain/citizen-id';
-import { learnerKeyOf } from '../src/learners/domain/pii-cipher';
+import { learnerKeyOf } from '@bdhvs/events';
 import { learnersService } from '../src/service';
 
 /** Everything the service writes to stdout/stderr (pino writes to the file descriptors directly). */

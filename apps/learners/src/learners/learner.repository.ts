@@ -78,7 +78,7 @@ interface LearnerRow {
   certified: boolean;
 }
 
-/** The only code that knows the learner, household, history, access and idempotency tables. */
+/** The only code that knows the learner, household, history and access tables. */
 @Injectable()
 export class LearnerRepository {
   constructor(
@@ -236,31 +236,6 @@ export class LearnerRepository {
       [learnerId],
     );
     return rows.map((r) => ({ actorSub: r.actor_sub, action: r.action, reason: r.reason, accessedAt: r.accessed_at }));
-  }
-
-  async findIdempotencyKey(
-    tx: EntityManager,
-    caller: string,
-    key: string,
-  ): Promise<{ operation: string; requestHash: string; status: number; resourceId: string } | null> {
-    const rows: { operation: string; request_hash: string; status: number; resource_id: string }[] = await tx.query(
-      'SELECT operation, request_hash, status, resource_id FROM idempotency_key WHERE caller = $1 AND key = $2',
-      [caller, key],
-    );
-    return rows.length ? { operation: rows[0].operation, requestHash: rows[0].request_hash, status: rows[0].status, resourceId: rows[0].resource_id } : null;
-  }
-
-  /** False when the key was stored meanwhile by a concurrent request. */
-  async saveIdempotencyKey(
-    tx: EntityManager,
-    entry: { caller: string; key: string; operation: string; requestHash: string; status: number; resourceId: string },
-  ): Promise<boolean> {
-    const rows: unknown[] = await tx.query(
-      `INSERT INTO idempotency_key (caller, key, operation, request_hash, status, resource_id) VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (caller, key) DO NOTHING RETURNING key`,
-      [entry.caller, entry.key, entry.operation, entry.requestHash, entry.status, entry.resourceId],
-    );
-    return rows.length > 0;
   }
 
   async insertHousehold(tx: EntityManager, h: Household): Promise<void> {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { IdempotencyKeys } from '@bdhvs/service-runtime';
 import { UnitsModule } from '../units/units.module';
 import { CorrectLearnerService } from './correct-learner.service';
 import { HouseholdsController } from './households.controller';
@@ -16,6 +17,7 @@ import { RegistryContext } from './registry-context';
   imports: [UnitsModule],
   controllers: [LearnersController, HouseholdsController],
   providers: [
+    { provide: IdempotencyKeys, useValue: new IdempotencyKeys() },
     PersonalDataKeys,
     LearnerRepository,
     RegistryContext,

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Actor } from '@bdhvs/auth';
 import { Outbox } from '@bdhvs/messaging';
-import { Database } from '@bdhvs/service-runtime';
+import { Database, IdempotencyKeys, requestHash } from '@bdhvs/service-runtime';
 import { LearnerRegistration, checkRegistration, newLearner } from './domain/learner';
 import {
   HouseholdNotFoundError,
-  IdempotencyKeyReusedError,
   InvalidLearnerError,
   LearnerAlreadyRegisteredError,
 } from './domain/learner.errors';
@@ -34,12 +33,13 @@ export class RegisterLearnerService {
     private readonly context: RegistryContext,
     private readonly access: LearnerAccess,
     private readonly outbox: Outbox,
+    private readonly idempotency: IdempotencyKeys,
   ) {}
 
   async register(actor: Actor, input: LearnerRegistration, idempotencyKey?: string, now = new Date()): Promise<RegisterResult> {
-    const requestHash = createHash('sha256').update(canonicalJson(input)).digest('hex');
+    const hash = requestHash(input);
     if (idempotencyKey) {
-      const replay = await this.replay(actor, idempotencyKey, requestHash);
+      const replay = await this.replay(actor, idempotencyKey, hash);
       if (replay) return replay;
     }
     const checked = checkRegistration(input, await this.context.load(now));
@@ -60,11 +60,9 @@ export class RegisterLearnerService {
       }
       await this.outbox.enqueue(tx, learnerRegistered(learner));
       if (idempotencyKey) {
-        const saved = await this.learners.saveIdempotencyKey(tx, {
-          caller: actor.sub,
-          key: idempotencyKey,
+        const saved = await this.idempotency.remember(tx, actor.sub, idempotencyKey, {
           operation: OPERATION,
-          requestHash,
+          requestHash: hash,
           status: 201,
           resourceId: learner.id,
         });
@@ -74,7 +72,7 @@ export class RegisterLearnerService {
       return { conflict: null };
     }).catch(async (error) => {
       if (error instanceof ConcurrentIdempotentRequest && idempotencyKey) {
-        const replay = await this.replay(actor, idempotencyKey, requestHash);
+        const replay = await this.replay(actor, idempotencyKey, hash);
         if (replay) return { replay };
       }
       throw error;
@@ -84,10 +82,9 @@ export class RegisterLearnerService {
     return { learner: { ...learner, certified: (await this.learners.findById(this.db.manager, learner.id))?.certified ?? false }, replayed: false };
   }
 
-  private async replay(actor: Actor, key: string, requestHash: string): Promise<RegisterResult | null> {
-    const stored = await this.learners.findIdempotencyKey(this.db.manager, actor.sub, key);
+  private async replay(actor: Actor, key: string, hash: string): Promise<RegisterResult | null> {
+    const stored = await this.idempotency.replayOf(this.db.manager, actor.sub, key, OPERATION, hash);
     if (!stored) return null;
-    if (stored.operation !== OPERATION || stored.requestHash !== requestHash) throw new IdempotencyKeyReusedError();
     const learner = await this.learners.findById(this.db.manager, stored.resourceId);
     if (!learner) return null;
     return { learner, replayed: true };
@@ -96,15 +93,3 @@ export class RegisterLearnerService {
 
 class ConcurrentIdempotentRequest extends Error {}
 
-/** JSON with sorted keys: two bodies that differ only in key order are the same request. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    return `{${Object.keys(value)
-      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value);
-}

@@ -72,21 +72,9 @@ export class CreateLearner1764000000400 implements MigrationInterface {
         accessed_at timestamptz NOT NULL DEFAULT now()
       )`);
     await q.query('CREATE INDEX personal_data_access_learner ON personal_data_access (learner_id, accessed_at)');
-    await q.query(`
-      CREATE TABLE idempotency_key (
-        caller text NOT NULL,
-        key text NOT NULL,
-        operation text NOT NULL,
-        request_hash char(64) NOT NULL,
-        status integer NOT NULL,
-        resource_id uuid NOT NULL,
-        created_at timestamptz NOT NULL DEFAULT now(),
-        PRIMARY KEY (caller, key)
-      )`);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query('DROP TABLE idempotency_key');
     await q.query('DROP TABLE personal_data_access');
     await q.query('DROP TABLE learner_history');
     await q.query('ALTER TABLE household DROP CONSTRAINT household_head');

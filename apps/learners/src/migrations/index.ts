@@ -1,10 +1,12 @@
 import { MessagingTables1764000000000 } from '@bdhvs/messaging';
+import { IdempotencyKeyTable1764000000010 } from '@bdhvs/service-runtime';
 import { CreateAdministrativeUnit1764000000200 } from './1764000000200-create-administrative-unit';
 import { CreateLearnerCertification1764000000300 } from './1764000000300-create-learner-certification';
 import { CreateLearner1764000000400 } from './1764000000400-create-learner';
 
 export const migrations = [
   MessagingTables1764000000000,
+  IdempotencyKeyTable1764000000010,
   CreateAdministrativeUnit1764000000200,
   CreateLearnerCertification1764000000300,
   CreateLearner1764000000400,

@@ -67,6 +67,7 @@ export async function createServiceApp<C extends ServiceConfig>(definition: Serv
     new ProblemDetailsFilter({
       'outside-unit': { status: 403, title: 'Outside your administrative unit' },
       'database-unavailable': { status: 503, title: 'Service unavailable' },
+      'idempotency-key-reused': { status: 422, title: 'Idempotency key reused' },
       ...definition.problems,
     }),
   );

@@ -25,12 +25,6 @@ export class HouseholdNotFoundError extends DomainError {
   }
 }
 
-export class IdempotencyKeyReusedError extends DomainError {
-  constructor() {
-    super('idempotency-key-reused', 'This Idempotency-Key was used with another request body.');
-  }
-}
-
 export class RevealNotAllowedError extends DomainError {
   constructor(message: string) {
     super('reveal-not-allowed', message);
@@ -84,7 +78,6 @@ export const LEARNER_PROBLEMS = {
   'learner-already-registered': { status: 409, title: 'Learner already registered' },
   'learner-not-found': { status: 404, title: 'Learner not found' },
   'household-not-found': { status: 404, title: 'Household not found' },
-  'idempotency-key-reused': { status: 422, title: 'Idempotency key reused' },
   'reveal-not-allowed': { status: 403, title: 'Personal data not revealed' },
   'access-reason-required': { status: 400, title: 'Access reason required' },
   'learner-erased': { status: 410, title: 'Personal data erased' },
