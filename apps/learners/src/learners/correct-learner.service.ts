@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Actor } from '@bdhvs/auth';
 import { Outbox } from '@bdhvs/messaging';
 import { Database } from '@bdhvs/service-runtime';
-import { Learner, LearnerRegistration, checkRegistration, erased, historyChanges, indicatorChanges, registrationOf } from './domain/learner';
+import { Learner, LearnerRegistration, checkRegistration, describedBy, erased, historyChanges, indicatorChanges, registrationOf } from './domain/learner';
 import { InvalidLearnerError, LearnerErasedError, LearnerNotFoundError } from './domain/learner.errors';
 import { LearnerAccess } from './learner-access';
 import { learnerUpdated } from './learner-events';
@@ -40,26 +40,7 @@ export class CorrectLearnerService {
       if ('problems' in checked) throw new InvalidLearnerError(checked.problems);
       const reg = checked.registration;
       await this.access.assertUnitReachable(actor, reg.villageCode ?? reg.unitCode);
-      const after: Learner = {
-        ...before,
-        fullName: reg.fullName,
-        dateOfBirth: reg.dateOfBirth,
-        birthYear: Number(reg.dateOfBirth.slice(0, 4)),
-        sex: reg.sex,
-        ethnicity: reg.ethnicity ?? null,
-        disability: reg.disability ?? false,
-        poorHousehold: reg.poorHousehold ?? false,
-        unitCode: reg.unitCode,
-        villageCode: reg.villageCode ?? null,
-        householdId: reg.householdId ?? null,
-        groups: reg.groups,
-        studentLevel: reg.studentLevel ?? null,
-        employer: reg.employer ?? null,
-        school: reg.school ?? null,
-        vneidStatus: reg.vneidStatus ?? 'none',
-        digitalBankAccount: reg.digitalBankAccount ?? false,
-        updatedAt: now,
-      };
+      const after: Learner = { ...before, ...describedBy(reg), updatedAt: now };
       if (after.householdId && after.householdId !== before.householdId && (await this.learners.existingHouseholds(tx, [after.householdId])).size === 0) {
         throw new InvalidLearnerError([{ field: 'householdId', message: 'householdId names no registered household' }]);
       }

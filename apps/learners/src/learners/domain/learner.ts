@@ -175,11 +175,9 @@ export function vietnamDate(now: Date): string {
 }
 
 /** A new learner from a checked registration; ids and time come in. */
-export function newLearner(reg: LearnerRegistration, ids: { id: string; learnerKey: string; registeredBy: string; now: Date }): Learner {
+/** What a registration says about a learner, absent fields filled with their defaults (the citizen ID aside). */
+export function describedBy(reg: LearnerRegistration) {
   return {
-    id: ids.id,
-    learnerKey: ids.learnerKey,
-    citizenId: reg.citizenId,
     fullName: reg.fullName,
     dateOfBirth: reg.dateOfBirth,
     birthYear: Number(reg.dateOfBirth.slice(0, 4)),
@@ -196,6 +194,15 @@ export function newLearner(reg: LearnerRegistration, ids: { id: string; learnerK
     school: reg.school ?? null,
     vneidStatus: reg.vneidStatus ?? 'none',
     digitalBankAccount: reg.digitalBankAccount ?? false,
+  };
+}
+
+export function newLearner(reg: LearnerRegistration, ids: { id: string; learnerKey: string; registeredBy: string; now: Date }): Learner {
+  return {
+    id: ids.id,
+    learnerKey: ids.learnerKey,
+    citizenId: reg.citizenId,
+    ...describedBy(reg),
     registeredBy: ids.registeredBy,
     registeredAt: ids.now,
     updatedAt: ids.now,
