@@ -4,28 +4,74 @@ import { Database } from '@bdhvs/service-runtime';
 import { Certificate } from './domain/certificate';
 import { CertificateEntity, VneidEventEntity } from './certificate.entity';
 
+export interface EventSituation {
+  /** This eventId was received before. */
+  seen: boolean;
+  sameNumber: Certificate | null;
+  activeForProgramme: Certificate | null;
+  pendingRevocation: { eventId: string; occurredAt: Date; reason: string | null } | null;
+}
+
+interface CertificateRow {
+  id: string;
+  certificate_no: string;
+  learner_key: string;
+  masked_name: string;
+  programme: string;
+  unit_code: string;
+  date_of_birth: string;
+  issued_at: string;
+  revoked_at: string | null;
+  revocation_reason: string | null;
+}
+
+function certificateOf(row: CertificateRow | null): Certificate | null {
+  if (!row) return null;
+  return {
+    id: row.id,
+    certificateNo: row.certificate_no,
+    learnerKey: row.learner_key,
+    maskedName: row.masked_name,
+    programme: row.programme,
+    unitCode: row.unit_code,
+    dateOfBirth: row.date_of_birth,
+    issuedAt: new Date(row.issued_at),
+    revokedAt: row.revoked_at ? new Date(row.revoked_at) : null,
+    revocationReason: row.revocation_reason,
+  };
+}
+
 /** The only code that knows the certification tables. */
 @Injectable()
 export class CertificateRepository {
   constructor(private readonly db: Database) {}
 
-  async findByNumber(tx: EntityManager, certificateNo: string, lock = false): Promise<Certificate | null> {
-    return tx.getRepository(CertificateEntity).findOne({
-      where: { certificateNo },
-      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-    });
-  }
-
   findByNumberReadOnly(certificateNo: string): Promise<Certificate | null> {
-    return this.findByNumber(this.db.manager, certificateNo);
+    return this.db.manager.getRepository(CertificateEntity).findOne({ where: { certificateNo } });
   }
 
-  async findActive(tx: EntityManager, learnerKey: string, programme: string): Promise<Certificate | null> {
-    return tx
-      .getRepository(CertificateEntity)
-      .createQueryBuilder('c')
-      .where('c.learner_key = :learnerKey AND c.programme = :programme AND c.revoked_at IS NULL', { learnerKey, programme })
-      .getOne();
+  /** Everything a VNeID event is decided on, in one round trip. */
+  async situation(
+    tx: EntityManager,
+    event: { eventId: string; certificateNo: string; learnerKey: string; programme: string },
+  ): Promise<EventSituation> {
+    const [row] = await tx.query(
+      `SELECT EXISTS (SELECT 1 FROM vneid_event WHERE event_id = $1) AS seen,
+              (SELECT row_to_json(c) FROM certificate c WHERE c.certificate_no = $2) AS same_number,
+              (SELECT row_to_json(c) FROM certificate c
+                WHERE c.learner_key = $3 AND c.programme = $4 AND c.revoked_at IS NULL LIMIT 1) AS active,
+              (SELECT json_build_object('eventId', e.event_id, 'occurredAt', e.occurred_at, 'reason', e.reason)
+                 FROM vneid_event e WHERE e.certificate_no = $2 AND e.outcome = 'revocation-pending'
+                ORDER BY e.occurred_at LIMIT 1) AS pending`,
+      [event.eventId, event.certificateNo, event.learnerKey, event.programme],
+    );
+    const pending = row.pending as { eventId: string; occurredAt: string; reason: string | null } | null;
+    return {
+      seen: row.seen,
+      sameNumber: certificateOf(row.same_number),
+      activeForProgramme: certificateOf(row.active),
+      pendingRevocation: pending ? { ...pending, occurredAt: new Date(pending.occurredAt) } : null,
+    };
   }
 
   async insert(tx: EntityManager, certificate: Certificate): Promise<void> {
@@ -50,9 +96,4 @@ export class CertificateRepository {
     await tx.query('UPDATE vneid_event SET outcome = $2 WHERE event_id = $1', [eventId, outcome]);
   }
 
-  async pendingRevocation(tx: EntityManager, certificateNo: string): Promise<VneidEventEntity | null> {
-    return tx
-      .getRepository(VneidEventEntity)
-      .findOne({ where: { certificateNo, outcome: 'revocation-pending' }, order: { occurredAt: 'ASC' } });
-  }
 }

@@ -28,36 +28,27 @@ export class ReceiveVneidEventService {
     @Inject(SERVICE_CONFIG) private readonly config: CertificationConfig,
   ) {}
 
-  receive(event: VneidCertificationEventV1): Promise<ReceiveResult> {
-    return this.db.transaction((tx) => this.receiveIn(tx, event));
+  async receive(event: VneidCertificationEventV1): Promise<ReceiveResult> {
+    try {
+      return await this.db.transaction((tx) => this.receiveIn(tx, event));
+    } catch (error) {
+      if (error instanceof EventRecordedMeanwhile) return { accepted: false, outcome: 'duplicate-event' };
+      throw error;
+    }
   }
 
   async receiveIn(tx: EntityManager, event: VneidCertificationEventV1): Promise<ReceiveResult> {
     const learnerKey = learnerKeyOf(event.citizenId, this.config.PII_HASH_KEY);
     // One learner's events are applied one at a time, whichever way they arrive.
     await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [learnerKey]);
-    const recorded = await this.certificates.recordEvent(tx, {
-      eventId: event.eventId,
-      type: event.type,
-      certificateNo: event.certificateNo,
-      learnerKey,
-      occurredAt: new Date(event.occurredAt),
-      outcome: 'received',
-      reason: event.reason ?? null,
-    });
-    if (!recorded) return { accepted: false, outcome: 'duplicate-event' };
+    const known = await this.certificates.situation(tx, { ...event, learnerKey });
+    if (known.seen) return { accepted: false, outcome: 'duplicate-event' };
 
     const decision =
-      event.type === 'CERTIFIED'
-        ? decideCertified(
-            await this.certificates.findByNumber(tx, event.certificateNo),
-            await this.certificates.findActive(tx, learnerKey, event.programme),
-          )
-        : decideRevoked(await this.certificates.findByNumber(tx, event.certificateNo, true));
-
+      event.type === 'CERTIFIED' ? decideCertified(known.sameNumber, known.activeForProgramme) : decideRevoked(known.sameNumber);
     if (decision.kind === 'issue') {
       const certificate = await this.issue(tx, event, learnerKey);
-      const pending = await this.certificates.pendingRevocation(tx, certificate.certificateNo);
+      const pending = known.pendingRevocation;
       if (pending) {
         await this.revoke(tx, certificate, pending.occurredAt, pending.reason, pending.eventId);
         await this.certificates.setOutcome(tx, pending.eventId, 'revoke');
@@ -65,7 +56,17 @@ export class ReceiveVneidEventService {
     } else if (decision.kind === 'revoke') {
       await this.revoke(tx, decision.certificate, new Date(event.occurredAt), event.reason ?? null, event.eventId);
     }
-    await this.certificates.setOutcome(tx, event.eventId, decision.kind);
+    const recorded = await this.certificates.recordEvent(tx, {
+      eventId: event.eventId,
+      type: event.type,
+      certificateNo: event.certificateNo,
+      learnerKey,
+      occurredAt: new Date(event.occurredAt),
+      outcome: decision.kind,
+      reason: event.reason ?? null,
+    });
+    // Only an adapter sending one eventId for two learners gets here: the first one stands.
+    if (!recorded) throw new EventRecordedMeanwhile();
     return { accepted: true, outcome: decision.kind };
   }
 
@@ -123,3 +124,5 @@ export class ReceiveVneidEventService {
     });
   }
 }
+
+class EventRecordedMeanwhile extends Error {}
