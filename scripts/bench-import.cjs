@@ -56,11 +56,14 @@ function parseArgs(argv) {
 
 function rng(seed) {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
 function communes() {
-  const text = fs.readFileSync(path.join(ROOT, 'apps/learners/src/units/data/lai-chau-units-2025.csv'), 'utf8');
+  const text = fs.readFileSync(
+    path.join(ROOT, 'apps/learners/src/units/data/lai-chau-units-2025.csv'),
+    'utf8',
+  );
   return text
     .split('\n')
     .slice(1)
@@ -70,11 +73,41 @@ function communes() {
     .map((f) => f[0]);
 }
 
-const FAMILY = ['Lò', 'Lường', 'Tòng', 'Vàng', 'Giàng', 'Sùng', 'Nguyễn', 'Trần', 'Hoàng', 'Lê', 'Phạm', 'Quàng', 'Đèo'];
+const FAMILY = [
+  'Lò',
+  'Lường',
+  'Tòng',
+  'Vàng',
+  'Giàng',
+  'Sùng',
+  'Nguyễn',
+  'Trần',
+  'Hoàng',
+  'Lê',
+  'Phạm',
+  'Quàng',
+  'Đèo',
+];
 const MIDDLE = { male: ['Văn', 'A', 'Seo', 'Đức'], female: ['Thị', 'Thị Thu', 'Mỷ', 'Ngọc'] };
-const GIVEN = ['Mai', 'Pấu', 'Sính', 'Dơ', 'Chứ', 'Hương', 'Phềnh', 'Xuân', 'Tú', 'Lan', 'Sử', 'Quý', 'Páo', 'Ánh'];
+const GIVEN = [
+  'Mai',
+  'Pấu',
+  'Sính',
+  'Dơ',
+  'Chứ',
+  'Hương',
+  'Phềnh',
+  'Xuân',
+  'Tú',
+  'Lan',
+  'Sử',
+  'Quý',
+  'Páo',
+  'Ánh',
+];
 const ETHNIC = ['03', '08', '09', '01', '14', '25', '36', '40', '29', '52'];
-const HEADER = 'citizenId,fullName,dateOfBirth,sex,unitCode,groups,ethnicity,studentLevel,disability,poorHousehold,vneidStatus,digitalBankAccount';
+const HEADER =
+  'citizenId,fullName,dateOfBirth,sex,unitCode,groups,ethnicity,studentLevel,disability,poorHousehold,vneidStatus,digitalBankAccount';
 
 function* syntheticRows(n) {
   const r = rng(20251001);
@@ -94,7 +127,14 @@ function* syntheticRows(n) {
     let level = '';
     if (age >= 6 && age <= 22 && r() < 0.8) {
       groups = age >= 18 ? 'STUDENT;CITIZEN' : 'STUDENT';
-      level = age <= 10 ? 'PRIMARY' : age <= 14 ? 'LOWER_SECONDARY' : age <= 17 ? 'UPPER_SECONDARY' : pick(['VOCATIONAL', 'HIGHER_EDUCATION']);
+      level =
+        age <= 10
+          ? 'PRIMARY'
+          : age <= 14
+            ? 'LOWER_SECONDARY'
+            : age <= 17
+              ? 'UPPER_SECONDARY'
+              : pick(['VOCATIONAL', 'HIGHER_EDUCATION']);
     } else if (age >= 22 && age < 60) {
       const x = r();
       groups = x < 0.1 ? 'PUBLIC_SECTOR;CITIZEN' : x < 0.25 ? 'ENTERPRISE_WORKER;CITIZEN' : 'CITIZEN';
@@ -196,7 +236,10 @@ async function startLearners(batch) {
       const res = await fetch(`http://127.0.0.1:${PORT}/health/ready`);
       if (res.ok) {
         // Reference units are registered right after start; let them land before measuring.
-        await waitFor(async () => (await count('SELECT count(*) AS n FROM administrative_unit')) >= 154, 60_000);
+        await waitFor(
+          async () => (await count('SELECT count(*) AS n FROM administrative_unit')) >= 154,
+          60_000,
+        );
         return { child, logFile };
       }
     } catch {
@@ -235,7 +278,11 @@ function postCsv(file, token) {
         port: PORT,
         method: 'POST',
         path: '/api/v1/learners/learners/import',
-        headers: { 'content-type': 'text/csv; charset=utf-8', 'content-length': fs.statSync(file).size, authorization: `Bearer ${token}` },
+        headers: {
+          'content-type': 'text/csv; charset=utf-8',
+          'content-length': fs.statSync(file).size,
+          authorization: `Bearer ${token}`,
+        },
       },
       (res) => {
         let body = '';
@@ -268,7 +315,14 @@ async function rawCopy(file) {
   const psql = spawnSync('psql', ['--version']);
   if (psql.status !== 0) return null;
   const t0 = performance.now();
-  execFileSync('psql', [`${serverUrl()}/${DB}`, '-v', 'ON_ERROR_STOP=1', '-q', '-c', `\\copy bench_raw_copy FROM '${file}' WITH (FORMAT csv, HEADER true)`]);
+  execFileSync('psql', [
+    `${serverUrl()}/${DB}`,
+    '-v',
+    'ON_ERROR_STOP=1',
+    '-q',
+    '-c',
+    `\\copy bench_raw_copy FROM '${file}' WITH (FORMAT csv, HEADER true)`,
+  ]);
   return (performance.now() - t0) / 1000;
 }
 
@@ -277,7 +331,10 @@ async function rawInsert(file, batch) {
   await c.connect();
   try {
     await rawTable(c, 'bench_raw_insert');
-    const lines = require('node:readline').createInterface({ input: fs.createReadStream(file), crlfDelay: Infinity });
+    const lines = require('node:readline').createInterface({
+      input: fs.createReadStream(file),
+      crlfDelay: Infinity,
+    });
     const t0 = performance.now();
     let rows = [];
     let first = true;
@@ -313,17 +370,25 @@ async function rawInsert(file, batch) {
 
 function machine() {
   const cpus = os.cpus();
-  return { nproc: cpus.length, cpu: cpus[0]?.model ?? 'unknown', memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version };
+  return {
+    nproc: cpus.length,
+    cpu: cpus[0]?.model ?? 'unknown',
+    memGiB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+  };
 }
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   const mb = (b) => (b / 2 ** 20).toFixed(0);
-  if (opts.build) execFileSync('npx', ['nx', 'build', 'learners', '--outputStyle=static'], { cwd: ROOT, stdio: 'inherit' });
+  if (opts.build)
+    execFileSync('npx', ['nx', 'build', 'learners', '--outputStyle=static'], { cwd: ROOT, stdio: 'inherit' });
   const file = path.join(ROOT, '.cache', `bench-import-${opts.rows}.csv`);
   let t = performance.now();
   await writeCsv(file, opts.rows);
-  console.log(`csv: ${file} (${mb(fs.statSync(file).size)} MiB, ${opts.rows} rows; ${((performance.now() - t) / 1000).toFixed(1)} s)`);
+  console.log(
+    `csv: ${file} (${mb(fs.statSync(file).size)} MiB, ${opts.rows} rows; ${((performance.now() - t) / 1000).toFixed(1)} s)`,
+  );
 
   await recreateDatabase();
   const { child, logFile } = await startLearners(opts.batch);
@@ -339,13 +404,18 @@ async function main() {
     if (res.status !== 200) throw new Error(`import answered ${res.status}: ${res.body.slice(0, 500)}`);
     const answer = JSON.parse(res.body);
     const stored = await count('SELECT count(*) AS n FROM learner');
-    const drainedOk = await waitFor(async () => (await count('SELECT count(*) AS n FROM outbox')) === 0, 30 * 60_000);
+    const drainedOk = await waitFor(
+      async () => (await count('SELECT count(*) AS n FROM outbox')) === 0,
+      30 * 60_000,
+    );
     const drainedSeconds = (performance.now() - t) / 1000;
     clearInterval(sampler);
     const peak = memoryOf(child.pid);
     const during = samples.filter((s) => s.at >= t && s.at <= t + importSeconds * 1000);
     const quarter = (q) => during[Math.min(during.length - 1, Math.floor((during.length * q) / 4))]?.rss ?? 0;
-    const leak = await count(`SELECT count(*) AS n FROM learner WHERE citizen_id_sealed LIKE '%012%' AND citizen_id_sealed ~ '^[0-9]{12}$'`);
+    const leak = await count(
+      `SELECT count(*) AS n FROM learner WHERE citizen_id_sealed LIKE '%012%' AND citizen_id_sealed ~ '^[0-9]{12}$'`,
+    );
 
     const copySeconds = await rawCopy(file);
     const insertSeconds = await rawInsert(file, opts.batch);
@@ -385,7 +455,10 @@ raw INSERT        ${result.rawInsertSeconds.toFixed(1)} s = ${result.rawInsertRo
 learners RSS      idle ${result.idleRssMiB} MiB; at 25/50/75/100 % of the upload ${result.rssMiBAtQuarters.join(' / ')} MiB; peak (VmHWM) ${result.peakRssMiB} MiB
 citizen IDs in clear in the learner table: ${result.clearCitizenIdRows}
 log: ${logFile}`);
-  fs.writeFileSync(path.join(ROOT, '.cache', `bench-import-${opts.rows}.json`), JSON.stringify(result, null, 2));
+  fs.writeFileSync(
+    path.join(ROOT, '.cache', `bench-import-${opts.rows}.json`),
+    JSON.stringify(result, null, 2),
+  );
 }
 
 main().catch((error) => {

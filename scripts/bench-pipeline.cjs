@@ -363,7 +363,9 @@ async function main() {
   }, opts.timeoutMin * 60_000);
   overallTimer.unref();
 
-  log('starting the platform (gateway :28080, services :23001-23005, topics bench.*, groups bench-*, databases bdhvs_bench_*)...');
+  log(
+    'starting the platform (gateway :28080, services :23001-23005, topics bench.*, groups bench-*, databases bdhvs_bench_*)...',
+  );
   const starting = startPlatform({
     dbPrefix: 'bdhvs_bench',
     groupPrefix: GROUP_PREFIX,

@@ -32,14 +32,17 @@ async function main() {
     stopping = true;
     console.log('\nstopping the services...');
     await platform.stop();
-    if (!infraWasRunning) execFileSync('bash', [path.join(ROOT, 'scripts/infra/infra.sh'), 'down'], { stdio: 'inherit' });
+    if (!infraWasRunning)
+      execFileSync('bash', [path.join(ROOT, 'scripts/infra/infra.sh'), 'down'], { stdio: 'inherit' });
     process.exit(0);
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   console.log('loading the demo dataset (synthetic learners and certifications)...');
   const demo = await loadDemoData(platform.urls.gateway, { secret: platform.secrets.VNEID_HMAC_SECRET });
-  console.log(`demo: ${demo.certifications} certifications, ${demo.revocations} revocations over ${demo.communes} communes ${JSON.stringify(demo.statuses)}`);
+  console.log(
+    `demo: ${demo.certifications} certifications, ${demo.revocations} revocations over ${demo.communes} communes ${JSON.stringify(demo.statuses)}`,
+  );
   const g = platform.urls.gateway;
   console.log(`
 The platform is up (logs in ${platform.logDir}):

@@ -15,11 +15,14 @@ module.exports = {
       compiler: 'tsc',
       main: './src/main.ts',
       tsConfig: './tsconfig.app.json',
-      assets: ['./src/assets', { input: './src/competencies/data', glob: '*.csv', output: 'competencies-data' }],
+      assets: [
+        './src/assets',
+        { input: './src/competencies/data', glob: '*.csv', output: 'competencies-data' },
+      ],
       optimization: false,
       outputHashing: 'none',
       generatePackageJson: true,
       sourceMap: true,
-    })
+    }),
   ],
 };

@@ -15,11 +15,15 @@ module.exports = {
       compiler: 'tsc',
       main: './src/main.ts',
       tsConfig: './tsconfig.app.json',
-      assets: ['./src/assets', { input: './src/units/data', glob: '*.csv', output: 'units-data' }, { input: './src/learners/data', glob: '*.csv', output: 'learners-data' }],
+      assets: [
+        './src/assets',
+        { input: './src/units/data', glob: '*.csv', output: 'units-data' },
+        { input: './src/learners/data', glob: '*.csv', output: 'learners-data' },
+      ],
       optimization: false,
       outputHashing: 'none',
       generatePackageJson: true,
       sourceMap: true,
-    })
+    }),
   ],
 };

@@ -32,10 +32,17 @@ async function loadDemoData(baseUrl, { secret, count = 3000 }) {
   for (let i = 0; i < count; i++) {
     const month = 1 + (i % 10);
     const occurredAt = `2025-${String(month).padStart(2, '0')}-15T03:00:00Z`;
-    const certification = syntheticCertification({ index: i, unitCode: communes[i % communes.length].code, occurredAt });
+    const certification = syntheticCertification({
+      index: i,
+      unitCode: communes[i % communes.length].code,
+      occurredAt,
+    });
     events.push(certification);
     // About 2 % are revoked a month later, so the demo shows revocations stop counting.
-    if (i % 50 === 7) events.push(revocationOf(certification, 'demo', `2025-${String(month + 1).padStart(2, '0')}-20T03:00:00Z`));
+    if (i % 50 === 7)
+      events.push(
+        revocationOf(certification, 'demo', `2025-${String(month + 1).padStart(2, '0')}-20T03:00:00Z`),
+      );
   }
   const certified = events.filter((e) => e.type === 'CERTIFIED');
   const revoked = events.filter((e) => e.type === 'REVOKED');
@@ -45,8 +52,14 @@ async function loadDemoData(baseUrl, { secret, count = 3000 }) {
   }
   // Synthetic adult populations per commune (the official figures come from the units themselves).
   const values = communes.map((c, i) => ({ unitCode: c.code, value: 3000 + ((i * 7919) % 9000) }));
-  for (const year of [2025, 2026]) await api(baseUrl, admin, 'PUT', '/api/v1/reporting/denominators', { year, indicator: 'c', values });
-  return { communes: communes.length, certifications: certified.length, revocations: revoked.length, statuses };
+  for (const year of [2025, 2026])
+    await api(baseUrl, admin, 'PUT', '/api/v1/reporting/denominators', { year, indicator: 'c', values });
+  return {
+    communes: communes.length,
+    certifications: certified.length,
+    revocations: revoked.length,
+    statuses,
+  };
 }
 
 module.exports = { loadDemoData };

@@ -23,7 +23,12 @@ function ensureDevKeys() {
 function mintDevToken({ sub, roles, unit, expiresIn = '12h' }) {
   const { privateFile } = ensureDevKeys();
   const claims = { roles, ...(unit ? { unit } : {}) };
-  return jwt.sign(claims, fs.readFileSync(privateFile), { algorithm: 'RS256', subject: sub, expiresIn, issuer: 'bdhvs-dev' });
+  return jwt.sign(claims, fs.readFileSync(privateFile), {
+    algorithm: 'RS256',
+    subject: sub,
+    expiresIn,
+    issuer: 'bdhvs-dev',
+  });
 }
 
 module.exports = { ensureDevKeys, mintDevToken, KEY_DIR };

@@ -7,17 +7,28 @@ const { readEnvExample } = require('./env-file.cjs');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SERVICES = ['learners', 'courses', 'certification', 'campaigns', 'reporting'];
-const DEFAULT_PORTS = { gateway: 8080, learners: 3001, courses: 3002, certification: 3003, campaigns: 3004, reporting: 3005 };
+const DEFAULT_PORTS = {
+  gateway: 8080,
+  learners: 3001,
+  courses: 3002,
+  certification: 3003,
+  campaigns: 3004,
+  reporting: 3005,
+};
 
 function infraUp() {
   execFileSync('bash', [path.join(ROOT, 'scripts/infra/infra.sh'), 'up'], { stdio: 'inherit' });
 }
 
 function buildAll() {
-  execFileSync('npx', ['nx', 'run-many', '-t', 'build', '-p', ...SERVICES, 'gateway', '--outputStyle=static'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
+  execFileSync(
+    'npx',
+    ['nx', 'run-many', '-t', 'build', '-p', ...SERVICES, 'gateway', '--outputStyle=static'],
+    {
+      cwd: ROOT,
+      stdio: 'inherit',
+    },
+  );
 }
 
 /** Creates the services' databases when missing (the infra script creates the default ones). */
@@ -61,7 +72,10 @@ async function startPlatform(options = {}) {
   fs.mkdirSync(logDir, { recursive: true });
   const { publicFile } = ensureDevKeys();
   const secrets = readEnvExample();
-  const dbBase = (process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres').replace(/\/[^/]*$/, '');
+  const dbBase = (process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres').replace(
+    /\/[^/]*$/,
+    '',
+  );
   const common = {
     ...process.env,
     ...secrets,
@@ -78,15 +92,23 @@ async function startPlatform(options = {}) {
       ? {
           ...common,
           PORT: String(ports.gateway),
-          ...Object.fromEntries(SERVICES.map((s) => [`${s.toUpperCase()}_URL`, `http://127.0.0.1:${ports[s]}`])),
+          ...Object.fromEntries(
+            SERVICES.map((s) => [`${s.toUpperCase()}_URL`, `http://127.0.0.1:${ports[s]}`]),
+          ),
         }
       : { ...common, PORT: String(ports[name]), DATABASE_URL: `${dbBase}/${dbPrefix}_${name}` };
 
-  await ensureDatabases(dbBase, SERVICES.map((name) => `${dbPrefix}_${name}`));
+  await ensureDatabases(
+    dbBase,
+    SERVICES.map((name) => `${dbPrefix}_${name}`),
+  );
   const processes = {};
   if (options.migrateOnly) {
     for (const name of SERVICES) {
-      execFileSync(process.execPath, [path.join(ROOT, 'dist/apps', name, 'main.js'), 'migrate'], { env: envOf(name), stdio: 'inherit' });
+      execFileSync(process.execPath, [path.join(ROOT, 'dist/apps', name, 'main.js'), 'migrate'], {
+        env: envOf(name),
+        stdio: 'inherit',
+      });
     }
     return null;
   }
@@ -104,7 +126,9 @@ async function startPlatform(options = {}) {
 
   for (const name of [...SERVICES, 'gateway']) launch(name);
   try {
-    await Promise.all([...SERVICES, 'gateway'].map((name) => waitReady(readyUrl(name), 120_000, processes[name])));
+    await Promise.all(
+      [...SERVICES, 'gateway'].map((name) => waitReady(readyUrl(name), 120_000, processes[name])),
+    );
   } catch (error) {
     Object.values(processes).forEach((p) => p.kill('SIGKILL'));
     throw new Error(`${error.message} (logs in ${logDir})`);

@@ -14,7 +14,13 @@ function syntheticCitizenId(index, dateOfBirth, sex) {
   return `012${centuryDigit}${dateOfBirth.slice(2, 4)}${String(index % 1_000_000).padStart(6, '0')}`;
 }
 
-function syntheticCertification({ index, unitCode, runId = 'demo', occurredAt, programme = 'CITIZEN_BASIC' }) {
+function syntheticCertification({
+  index,
+  unitCode,
+  runId = 'demo',
+  occurredAt,
+  programme = 'CITIZEN_BASIC',
+}) {
   const year = 1950 + (index % 55);
   const dateOfBirth = `${year}-${String(1 + (index % 12)).padStart(2, '0')}-${String(1 + (index % 28)).padStart(2, '0')}`;
   const sex = index % 2 === 0 ? 'male' : 'female';
@@ -50,7 +56,11 @@ async function pushEvent(baseUrl, event, { token, secret }) {
   const body = JSON.stringify(event);
   const res = await fetch(`${baseUrl}/api/v1/certification/vneid-events`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-vneid-signature': sign(body, secret) },
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${token}`,
+      'x-vneid-signature': sign(body, secret),
+    },
     body,
   });
   await res.arrayBuffer();
@@ -82,4 +92,12 @@ async function pushAll(baseUrl, events, options, concurrency = 32) {
   return statuses;
 }
 
-module.exports = { uuidFrom, syntheticCitizenId, syntheticCertification, revocationOf, sign, pushEvent, pushAll };
+module.exports = {
+  uuidFrom,
+  syntheticCitizenId,
+  syntheticCertification,
+  revocationOf,
+  sign,
+  pushEvent,
+  pushAll,
+};

@@ -15,7 +15,12 @@ export function campaignsModule(config: CampaignsConfig) {
         database,
         readiness: [KafkaReadiness],
       }),
-      MessagingModule.forRoot({ source: 'bdhvs/campaigns', groupId: 'campaigns', produces: [], handlers: [] }),
+      MessagingModule.forRoot({
+        source: 'bdhvs/campaigns',
+        groupId: 'campaigns',
+        produces: [],
+        handlers: [],
+      }),
       AuthModule,
       CampaignModelsModule,
     ],

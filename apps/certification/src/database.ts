@@ -3,4 +3,7 @@ import { CertificateEntity, VneidEventEntity } from './certificates/certificate.
 import { migrations } from './migrations';
 
 /** The service's tables: its entities and the migrations that create them (run on start and by `main.js migrate`). */
-export const database: Omit<DatabaseOptions, 'url'> = { entities: [CertificateEntity, VneidEventEntity], migrations };
+export const database: Omit<DatabaseOptions, 'url'> = {
+  entities: [CertificateEntity, VneidEventEntity],
+  migrations,
+};

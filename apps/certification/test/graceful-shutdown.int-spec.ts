@@ -6,7 +6,9 @@ import { certificationService } from '../src/service';
 
 describe('a graceful stop', () => {
   it('publishes everything accepted before it closes', async () => {
-    const service = await startServiceInProcess(certificationService, { database: 'bdhvs_test_certification' });
+    const service = await startServiceInProcess(certificationService, {
+      database: 'bdhvs_test_certification',
+    });
     const token = testToken({ sub: 'vneid', roles: ['vneid-adapter'] });
     const statuses = await Promise.all(
       Array.from({ length: 50 }, async (_, i) => {
@@ -23,7 +25,11 @@ describe('a graceful stop', () => {
         });
         const res = await fetch(`${service.url}/api/v1/certification/vneid-events`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-vneid-signature': signVneidBody(body, service.config.VNEID_HMAC_SECRET) },
+          headers: {
+            'content-type': 'application/json',
+            authorization: `Bearer ${token}`,
+            'x-vneid-signature': signVneidBody(body, service.config.VNEID_HMAC_SECRET),
+          },
           body,
         });
         return res.status;

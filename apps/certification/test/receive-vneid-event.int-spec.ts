@@ -19,11 +19,18 @@ describe('receiveVneidEvent against the real database and broker', () => {
 
   beforeAll(async () => {
     service = await startServiceInProcess(certificationService, { database: 'bdhvs_test_certification' });
-    const kafka = new Kafka({ clientId: 'int', brokers: service.config.KAFKA_BROKERS.split(','), logLevel: logLevel.NOTHING });
+    const kafka = new Kafka({
+      clientId: 'int',
+      brokers: service.config.KAFKA_BROKERS.split(','),
+      logLevel: logLevel.NOTHING,
+    });
     consumer = kafka.consumer({ groupId: `int-watch-${randomUUID()}` });
     await consumer.connect();
     const prefix = service.config.KAFKA_TOPIC_PREFIX;
-    await consumer.subscribe({ topics: [`${prefix}${Topics.certificateIssued}`, `${prefix}${Topics.certificateRevoked}`], fromBeginning: true });
+    await consumer.subscribe({
+      topics: [`${prefix}${Topics.certificateIssued}`, `${prefix}${Topics.certificateRevoked}`],
+      fromBeginning: true,
+    });
     await consumer.run({
       eachMessage: async ({ message }) => {
         seen.push({
@@ -73,7 +80,9 @@ describe('receiveVneidEvent against the real database and broker', () => {
   async function published(certificateNo: string, topic: string): Promise<SeenMessage> {
     const deadline = Date.now() + 30_000;
     while (Date.now() < deadline) {
-      const found = seen.find((m) => m.value['certificateNo'] === certificateNo && m.headers['ce_type'] === topic);
+      const found = seen.find(
+        (m) => m.value['certificateNo'] === certificateNo && m.headers['ce_type'] === topic,
+      );
       if (found) return found;
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -86,9 +95,17 @@ describe('receiveVneidEvent against the real database and broker', () => {
     const res = await push(body, `00-${traceId}-${'1'.repeat(16)}-01`);
     expect(res.status).toBe(202);
     const message = await published(body.certificateNo, Topics.certificateIssued);
-    expect(message.headers).toMatchObject({ ce_specversion: '1.0', ce_source: 'bdhvs/certification', 'content-type': 'application/json' });
+    expect(message.headers).toMatchObject({
+      ce_specversion: '1.0',
+      ce_source: 'bdhvs/certification',
+      'content-type': 'application/json',
+    });
     expect(message.headers['traceparent']).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-01$`));
-    expect(message.value).toMatchObject({ certificateNo: body.certificateNo, unitCode: '03388', issuedAt: '2025-09-30T08:00:00.000Z' });
+    expect(message.value).toMatchObject({
+      certificateNo: body.certificateNo,
+      unitCode: '03388',
+      issuedAt: '2025-09-30T08:00:00.000Z',
+    });
     expect(message.key).toBe(message.value['learnerKey']);
     const everything = JSON.stringify(message);
     expect(everything).not.toContain(body.citizenId);
@@ -106,12 +123,20 @@ describe('receiveVneidEvent against the real database and broker', () => {
 
   it('applies a revocation that arrives before its certificate once the certificate comes', async () => {
     const certified = event();
-    const revoked = { ...certified, eventId: randomUUID(), type: 'REVOKED', occurredAt: '2025-10-05T08:00:00Z', reason: 'issued in error' };
+    const revoked = {
+      ...certified,
+      eventId: randomUUID(),
+      type: 'REVOKED',
+      occurredAt: '2025-10-05T08:00:00Z',
+      reason: 'issued in error',
+    };
     expect((await push(revoked)).status).toBe(202);
     expect((await push(certified)).status).toBe(202);
     const message = await published(certified.certificateNo, Topics.certificateRevoked);
     expect(message.value).toMatchObject({ revokedAt: '2025-10-05T08:00:00.000Z', reason: 'issued in error' });
-    const verification = await (await fetch(`${service.url}/api/v1/certification/certificates/${certified.certificateNo}/verification`)).json();
+    const verification = await (
+      await fetch(`${service.url}/api/v1/certification/certificates/${certified.certificateNo}/verification`)
+    ).json();
     expect(verification).toMatchObject({ status: 'revoked', holderName: 'L* V** P**' });
   });
 

@@ -36,6 +36,8 @@ describe('a service whose infrastructure is unreachable', () => {
     await service.database.whenReady();
     const ready = await fetch(`${service.url}/health/ready`);
     expect(ready.status).toBe(503);
-    expect(await ready.json()).toMatchObject({ checks: { database: { status: 'up' }, kafka: { status: 'down' } } });
+    expect(await ready.json()).toMatchObject({
+      checks: { database: { status: 'up' }, kafka: { status: 'down' } },
+    });
   });
 });

@@ -23,7 +23,14 @@ export function learnersModule(config: LearnersConfig) {
       MessagingModule.forRoot({
         source: 'bdhvs/learners',
         groupId: 'learners',
-        produces: [Topics.unitRegistered, Topics.learnerRegistered, Topics.learnerUpdated, Topics.householdRegistered, Topics.householdMemberAdded, Topics.villageRegistered],
+        produces: [
+          Topics.unitRegistered,
+          Topics.learnerRegistered,
+          Topics.learnerUpdated,
+          Topics.householdRegistered,
+          Topics.householdMemberAdded,
+          Topics.villageRegistered,
+        ],
         handlers: [CertificateIssuedConsumer, CertificateRevokedConsumer],
         imports: [CertificationsModule],
       }),

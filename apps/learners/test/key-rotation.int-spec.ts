@@ -60,7 +60,8 @@ describe('rotating the personal-data key against the real database', () => {
     expect((await call(after, 'GET', `/learners/${registered.json.id}`)).json.fullName).toBe('Giàng A Sử');
 
     let remaining = 1;
-    while (remaining > 0) remaining = (await call(after, 'POST', '/learners/personal-data/reseal')).json.remaining;
+    while (remaining > 0)
+      remaining = (await call(after, 'POST', '/learners/personal-data/reseal')).json.remaining;
 
     const db = new Client({ connectionString: after.config.DATABASE_URL });
     await db.connect();
@@ -70,6 +71,9 @@ describe('rotating the personal-data key against the real database', () => {
     } finally {
       await db.end();
     }
-    expect((await call(after, 'GET', `/learners/${registered.json.id}`)).json).toMatchObject({ fullName: 'Giàng A Sử', citizenId: registered.json.citizenId });
+    expect((await call(after, 'GET', `/learners/${registered.json.id}`)).json).toMatchObject({
+      fullName: 'Giàng A Sử',
+      citizenId: registered.json.citizenId,
+    });
   });
 });

@@ -18,7 +18,8 @@ function captureLogs(): () => void {
   const out = process.stdout.write;
   const err = process.stderr.write;
   const keep = (fd: unknown, data: unknown) => {
-    if ((fd === 1 || fd === 2) && (typeof data === 'string' || Buffer.isBuffer(data))) logged.push(String(data));
+    if ((fd === 1 || fd === 2) && (typeof data === 'string' || Buffer.isBuffer(data)))
+      logged.push(String(data));
   };
   // The service's JSON log lines are kept for the checks below, not echoed into the test report.
   const isServiceLog = (data: unknown) => String(data).startsWith('{"level"');
@@ -70,14 +71,26 @@ describe('learners registry against the real database and broker', () => {
 
   beforeAll(async () => {
     restoreLogs = captureLogs();
-    service = await startServiceInProcess(learnersService, { database: 'bdhvs_test_learners', env: { LOG_LEVEL: 'info', LEARNERS_IMPORT_BATCH: '3', LEARNERS_IMPORT_MAX_BYTES: '65536' } });
-    const kafka = new Kafka({ clientId: 'int', brokers: service.config.KAFKA_BROKERS.split(','), logLevel: logLevel.NOTHING });
+    service = await startServiceInProcess(learnersService, {
+      database: 'bdhvs_test_learners',
+      env: { LOG_LEVEL: 'info', LEARNERS_IMPORT_BATCH: '3', LEARNERS_IMPORT_MAX_BYTES: '65536' },
+    });
+    const kafka = new Kafka({
+      clientId: 'int',
+      brokers: service.config.KAFKA_BROKERS.split(','),
+      logLevel: logLevel.NOTHING,
+    });
     consumer = kafka.consumer({ groupId: `int-watch-${randomUUID()}` });
     await consumer.connect();
     // This run's own topics (the harness prefixes them), read from their beginning.
     const prefix = service.config.KAFKA_TOPIC_PREFIX;
     await consumer.subscribe({
-      topics: [Topics.learnerRegistered, Topics.learnerUpdated, Topics.villageRegistered, Topics.unitRegistered].map((t) => `${prefix}${t}`),
+      topics: [
+        Topics.learnerRegistered,
+        Topics.learnerUpdated,
+        Topics.villageRegistered,
+        Topics.unitRegistered,
+      ].map((t) => `${prefix}${t}`),
       fromBeginning: true,
     });
     await consumer.run({
@@ -101,13 +114,31 @@ describe('learners registry against the real database and broker', () => {
 
   function person(overrides: Record<string, unknown> = {}) {
     const sex = (overrides['sex'] as 'male' | 'female') ?? (randomInt(2) ? 'male' : 'female');
-    const dateOfBirth = (overrides['dateOfBirth'] as string) ?? `19${randomInt(50, 99)}-0${randomInt(1, 9)}-1${randomInt(0, 9)}`;
+    const dateOfBirth =
+      (overrides['dateOfBirth'] as string) ??
+      `19${randomInt(50, 99)}-0${randomInt(1, 9)}-1${randomInt(0, 9)}`;
     const citizenId = composeCitizenId('012', sex, dateOfBirth, randomInt(1_000_000));
     citizenIds.add(citizenId);
-    return { citizenId, fullName: 'Lò Thị Mai', dateOfBirth, sex, ethnicity: '03', unitCode: '03388', groups: ['CITIZEN'], ...overrides };
+    return {
+      citizenId,
+      fullName: 'Lò Thị Mai',
+      dateOfBirth,
+      sex,
+      ethnicity: '03',
+      unitCode: '03388',
+      groups: ['CITIZEN'],
+      ...overrides,
+    };
   }
 
-  async function call(method: string, path: string, who: object, body?: unknown, headers: Record<string, string> = {}, keep = true) {
+  async function call(
+    method: string,
+    path: string,
+    who: object,
+    body?: unknown,
+    headers: Record<string, string> = {},
+    keep = true,
+  ) {
     const res = await fetch(`${service.url}/api/v1/learners${path}`, {
       method,
       headers: {
@@ -133,7 +164,11 @@ describe('learners registry against the real database and broker', () => {
   }
 
   it('registers a learner (name in NFC, citizen ID masked) and publishes learner-registered without PII', async () => {
-    const body = person({ fullName: 'Lò Thị Mai'.normalize('NFD'), groups: ['PUBLIC_SECTOR', 'CITIZEN'], employer: 'UBND phường Đoàn Kết' });
+    const body = person({
+      fullName: 'Lò Thị Mai'.normalize('NFD'),
+      groups: ['PUBLIC_SECTOR', 'CITIZEN'],
+      employer: 'UBND phường Đoàn Kết',
+    });
     const created = await call('POST', '/learners', admin, body);
     expect(created.status).toBe(201);
     expect(created.json).toMatchObject({
@@ -151,7 +186,12 @@ describe('learners registry against the real database and broker', () => {
 
     const message = await published(created.json.id, Topics.learnerRegistered);
     expect(message.key).toBe(created.json.id);
-    expect(message.value).toMatchObject({ learnerId: created.json.id, unitCode: '03388', sex: body.sex, dateOfBirth: body.dateOfBirth });
+    expect(message.value).toMatchObject({
+      learnerId: created.json.id,
+      unitCode: '03388',
+      sex: body.sex,
+      dateOfBirth: body.dateOfBirth,
+    });
     expect(message.value['learnerKey']).toMatch(/^[0-9a-f]{64}$/);
     expect(message.raw).not.toContain(body.citizenId);
     expect(message.raw).not.toContain('Mai');
@@ -163,7 +203,11 @@ describe('learners registry against the real database and broker', () => {
     const again = await call('POST', '/learners', officerDoanKet, { ...body, fullName: 'Someone Else' });
     expect(again.status).toBe(409);
     expect(again.headers.get('content-type')).toContain('application/problem+json');
-    expect(again.json).toMatchObject({ type: '/problems/learner-already-registered', status: 409, learnerId: first.json.id });
+    expect(again.json).toMatchObject({
+      type: '/problems/learner-already-registered',
+      status: 409,
+      learnerId: first.json.id,
+    });
   });
 
   it('replays the answer for the same Idempotency-Key and body, and refuses another body with 422', async () => {
@@ -174,18 +218,42 @@ describe('learners registry against the real database and broker', () => {
     expect(first.status).toBe(201);
     expect(replay.status).toBe(201);
     expect(replay.json).toEqual(first.json);
-    const other = await call('POST', '/learners', admin, { ...body, fullName: 'Lò Văn Pấu' }, { 'idempotency-key': key });
+    const other = await call(
+      'POST',
+      '/learners',
+      admin,
+      { ...body, fullName: 'Lò Văn Pấu' },
+      { 'idempotency-key': key },
+    );
     expect(other.status).toBe(422);
     expect(other.json.type).toBe('/problems/idempotency-key-reused');
   });
 
   it('names each bad field: citizen ID, future birth date, unknown unit and ethnicity', async () => {
-    const future = await call('POST', '/learners', admin, person({ dateOfBirth: '2999-01-01', citizenId: '012099000001' }));
+    const future = await call(
+      'POST',
+      '/learners',
+      admin,
+      person({ dateOfBirth: '2999-01-01', citizenId: '012099000001' }),
+    );
     expect(future.status).toBe(400);
-    expect(future.json.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'dateOfBirth', message: 'dateOfBirth must not be in the future' })]));
-    const bad = await call('POST', '/learners', admin, person({ citizenId: '999180012345', unitCode: '99999', ethnicity: '77' }));
+    expect(future.json.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: 'dateOfBirth', message: 'dateOfBirth must not be in the future' }),
+      ]),
+    );
+    const bad = await call(
+      'POST',
+      '/learners',
+      admin,
+      person({ citizenId: '999180012345', unitCode: '99999', ethnicity: '77' }),
+    );
     expect(bad.status).toBe(400);
-    expect(bad.json.errors.map((e: { field: string }) => e.field).sort()).toEqual(['citizenId', 'ethnicity', 'unitCode']);
+    expect(bad.json.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      'citizenId',
+      'ethnicity',
+      'unitCode',
+    ]);
     const wrongSex = person({ sex: 'male', dateOfBirth: '1990-05-05' });
     const mismatch = await call('POST', '/learners', admin, { ...wrongSex, sex: 'female' });
     expect(mismatch.status).toBe(400);
@@ -220,13 +288,26 @@ describe('learners registry against the real database and broker', () => {
 
   it('searches a unit subtree by group and age band, in a stable order by id, page by page', async () => {
     const tag = { unitCode: '03394', groups: ['STUDENT'], studentLevel: 'UPPER_SECONDARY' };
-    const students = await Promise.all([0, 1, 2].map(() => call('POST', '/learners', admin, person({ ...tag, dateOfBirth: '2009-03-03', sex: 'female' }))));
-    const elder = await call('POST', '/learners', admin, person({ unitCode: '03394', dateOfBirth: '1950-01-01' }));
+    const students = await Promise.all(
+      [0, 1, 2].map(() =>
+        call('POST', '/learners', admin, person({ ...tag, dateOfBirth: '2009-03-03', sex: 'female' })),
+      ),
+    );
+    const elder = await call(
+      'POST',
+      '/learners',
+      admin,
+      person({ unitCode: '03394', dateOfBirth: '1950-01-01' }),
+    );
     expect(elder.json.elderly).toBe(true);
     const ids = students.map((s) => s.json.id).sort();
     const listed: string[] = [];
     for (let page = 1; ; page++) {
-      const res = await call('GET', `/learners?unit=03394&group=STUDENT&ageBand=16-17&pageSize=2&page=${page}`, admin);
+      const res = await call(
+        'GET',
+        `/learners?unit=03394&group=STUDENT&ageBand=16-17&pageSize=2&page=${page}`,
+        admin,
+      );
       expect(res.status).toBe(200);
       listed.push(...res.json.items.map((l: { id: string; groups: string[] }) => l.id));
       if (res.json.items.length < 2) {
@@ -248,33 +329,73 @@ describe('learners registry against the real database and broker', () => {
       groups: ['CITIZEN', 'ENTERPRISE_WORKER'],
     });
     expect(corrected.status).toBe(200);
-    expect(corrected.json).toMatchObject({ fullName: 'Lò Thị Mai Anh', groups: ['CITIZEN', 'ENTERPRISE_WORKER'] });
+    expect(corrected.json).toMatchObject({
+      fullName: 'Lò Thị Mai Anh',
+      groups: ['CITIZEN', 'ENTERPRISE_WORKER'],
+    });
     const message = await published(created.json.id, Topics.learnerUpdated);
-    expect(message.value).toMatchObject({ before: { groups: ['CITIZEN'] }, after: { groups: ['CITIZEN', 'ENTERPRISE_WORKER'] } });
+    expect(message.value).toMatchObject({
+      before: { groups: ['CITIZEN'] },
+      after: { groups: ['CITIZEN', 'ENTERPRISE_WORKER'] },
+    });
     expect(message.raw).not.toContain('Mai');
-    const moveAway = await call('PATCH', `/learners/${created.json.id}`, officerDoanKet, { reason: 'moved', unitCode: '03390' });
+    const moveAway = await call('PATCH', `/learners/${created.json.id}`, officerDoanKet, {
+      reason: 'moved',
+      unitCode: '03390',
+    });
     expect(moveAway.status).toBe(403);
-    const noReason = await call('PATCH', `/learners/${created.json.id}`, officerDoanKet, { groups: ['CITIZEN'] });
+    const noReason = await call('PATCH', `/learners/${created.json.id}`, officerDoanKet, {
+      groups: ['CITIZEN'],
+    });
     expect(noReason.status).toBe(400);
-    const exported = await call('GET', `/learners/${created.json.id}/personal-data`, admin, undefined, { 'x-access-reason': 'data subject request #1' }, false);
+    const exported = await call(
+      'GET',
+      `/learners/${created.json.id}/personal-data`,
+      admin,
+      undefined,
+      { 'x-access-reason': 'data subject request #1' },
+      false,
+    );
     expect(exported.json.history).toEqual([
-      expect.objectContaining({ reason: 'moved house', before: { fullName: '[changed]', groups: ['CITIZEN'] }, after: { fullName: '[changed]', groups: ['CITIZEN', 'ENTERPRISE_WORKER'] } }),
+      expect.objectContaining({
+        reason: 'moved house',
+        before: { fullName: '[changed]', groups: ['CITIZEN'] },
+        after: { fullName: '[changed]', groups: ['CITIZEN', 'ENTERPRISE_WORKER'] },
+      }),
     ]);
     expect(exported.json.learner.citizenIdRevealed).toBe(true);
-    expect(exported.json.accessLog.map((a: { action: string }) => a.action)).toEqual(expect.arrayContaining(['read', 'export']));
+    expect(exported.json.accessLog.map((a: { action: string }) => a.action)).toEqual(
+      expect.arrayContaining(['read', 'export']),
+    );
   });
 
   it('reveals a citizen ID only to a province-admin with a reason, and audits it', async () => {
     const body = person();
     const created = await call('POST', '/learners', admin, body);
-    expect((await call('GET', `/learners/${created.json.id}?reveal=true`, officerDoanKet, undefined, { 'x-access-reason': 'x' })).status).toBe(403);
+    expect(
+      (
+        await call('GET', `/learners/${created.json.id}?reveal=true`, officerDoanKet, undefined, {
+          'x-access-reason': 'x',
+        })
+      ).status,
+    ).toBe(403);
     expect((await call('GET', `/learners/${created.json.id}?reveal=true`, admin)).status).toBe(400);
-    const revealed = await call('GET', `/learners/${created.json.id}?reveal=true`, admin, undefined, { 'x-access-reason': 'complaint 42' }, false);
+    const revealed = await call(
+      'GET',
+      `/learners/${created.json.id}?reveal=true`,
+      admin,
+      undefined,
+      { 'x-access-reason': 'complaint 42' },
+      false,
+    );
     expect(revealed.json).toMatchObject({ citizenId: body.citizenId, citizenIdRevealed: true });
     const db = new Client({ connectionString: service.config.DATABASE_URL });
     await db.connect();
     try {
-      const audit = await db.query('SELECT actor_sub, action, reason FROM personal_data_access WHERE learner_id = $1 ORDER BY id', [created.json.id]);
+      const audit = await db.query(
+        'SELECT actor_sub, action, reason FROM personal_data_access WHERE learner_id = $1 ORDER BY id',
+        [created.json.id],
+      );
       expect(audit.rows).toContainEqual({ actor_sub: 'int-admin', action: 'reveal', reason: 'complaint 42' });
     } finally {
       await db.end();
@@ -283,9 +404,22 @@ describe('learners registry against the real database and broker', () => {
 
   it('erases personal data on request, keeping the anonymous indicator fields', async () => {
     const created = await call('POST', '/learners', admin, person({ groups: ['PUBLIC_SECTOR'] }));
-    const erasedLearner = await call('DELETE', `/learners/${created.json.id}/personal-data`, admin, undefined, { 'x-access-reason': 'erasure request' });
+    const erasedLearner = await call(
+      'DELETE',
+      `/learners/${created.json.id}/personal-data`,
+      admin,
+      undefined,
+      { 'x-access-reason': 'erasure request' },
+    );
     expect(erasedLearner.status).toBe(200);
-    expect(erasedLearner.json).toMatchObject({ citizenId: null, fullName: null, dateOfBirth: null, unitCode: '03388', groups: ['PUBLIC_SECTOR'], birthYear: created.json.birthYear });
+    expect(erasedLearner.json).toMatchObject({
+      citizenId: null,
+      fullName: null,
+      dateOfBirth: null,
+      unitCode: '03388',
+      groups: ['PUBLIC_SECTOR'],
+      birthYear: created.json.birthYear,
+    });
     expect(erasedLearner.json.erasedAt).not.toBeNull();
     const message = await published(created.json.id, Topics.learnerUpdated);
     expect(message.value).toMatchObject({ erased: true, after: { dateOfBirth: null } });
@@ -295,13 +429,23 @@ describe('learners registry against the real database and broker', () => {
     const household = await call('POST', '/households', officerDoanKet, { unitCode: '03388' });
     expect(household.status).toBe(201);
     expect(household.json.status).toBe('not-yet');
-    const member = await call('POST', '/learners', officerDoanKet, person({ householdId: household.json.id }));
+    const member = await call(
+      'POST',
+      '/learners',
+      officerDoanKet,
+      person({ householdId: household.json.id }),
+    );
     expect(member.status).toBe(201);
     const other = await call('POST', '/learners', officerDoanKet, person());
-    const added = await call('POST', `/households/${household.json.id}/members`, officerDoanKet, { learnerId: other.json.id, head: true });
+    const added = await call('POST', `/households/${household.json.id}/members`, officerDoanKet, {
+      learnerId: other.json.id,
+      head: true,
+    });
     expect(added.status).toBe(201);
     expect(added.json).toMatchObject({ headLearnerId: other.json.id, status: 'not-yet' });
-    expect(added.json.members.map((m: { learnerId: string }) => m.learnerId).sort()).toEqual([member.json.id, other.json.id].sort());
+    expect(added.json.members.map((m: { learnerId: string }) => m.learnerId).sort()).toEqual(
+      [member.json.id, other.json.id].sort(),
+    );
     expect((await call('GET', `/households/${household.json.id}`, officerBinhLu)).status).toBe(403);
   });
 
@@ -311,7 +455,9 @@ describe('learners registry against the real database and broker', () => {
     expect([200, 201]).toContain(added.status);
     expect(added.json).toMatchObject({ code: '0338801', type: 'village', parentCode: '03388', map: '2025' });
     expect((await call('POST', '/units', officerDoanKet, village)).status).toBe(403);
-    expect((await call('POST', '/units', admin, { ...village, code: '0339001' })).json.errors[0].field).toBe('code');
+    expect((await call('POST', '/units', admin, { ...village, code: '0339001' })).json.errors[0].field).toBe(
+      'code',
+    );
 
     const inVillage = await call('POST', '/learners', admin, person({ villageCode: '0338801' }));
     expect(inVillage.status).toBe(201);
@@ -320,18 +466,25 @@ describe('learners registry against the real database and broker', () => {
     expect((await call('GET', `/learners/${inVillage.json.id}`, officerDoanKet)).status).toBe(200);
     const outside = await call('POST', '/learners', admin, person());
     expect((await call('GET', `/learners/${outside.json.id}`, villageOfficer)).status).toBe(403);
-    expect((await call('POST', '/learners', admin, person({ villageCode: '0338801', unitCode: '03390' }))).json.errors[0].field).toBe('villageCode');
+    expect(
+      (await call('POST', '/learners', admin, person({ villageCode: '0338801', unitCode: '03390' }))).json
+        .errors[0].field,
+    ).toBe('villageCode');
 
     const renamed = await call('PATCH', '/units/0338801', admin, { name: 'Bản Nà Nọi'.normalize('NFD') });
     expect(renamed.json).toMatchObject({ code: '0338801', name: 'Bản Nà Nọi' });
-    const commune = await call('PATCH', '/units/03394', admin, { name: 'Xã Thử Đổi Tên', shortName: 'Thử Đổi Tên' });
+    const commune = await call('PATCH', '/units/03394', admin, {
+      name: 'Xã Thử Đổi Tên',
+      shortName: 'Thử Đổi Tên',
+    });
     expect(commune.json).toMatchObject({ code: '03394', name: 'Xã Thử Đổi Tên', type: 'commune' });
     await call('PATCH', '/units/03394', admin, { name: 'Xã Sin Suối Hồ', shortName: 'Sin Suối Hồ' });
     expect((await call('PATCH', '/units/99999', admin, { name: 'X' })).status).toBe(404);
 
     const deadline = Date.now() + 30_000;
     const announced = () => seen.filter((m) => m.key === '2025:0338801').map((m) => m.value['name']);
-    while (Date.now() < deadline && !announced().includes('Bản Nà Nọi')) await new Promise((r) => setTimeout(r, 100));
+    while (Date.now() < deadline && !announced().includes('Bản Nà Nọi'))
+      await new Promise((r) => setTimeout(r, 100));
     expect(announced()).toContain('Bản Nà Nọi');
     expect(seen.find((m) => m.key === '2025:0338801')?.headers['ce_type']).toBe(Topics.villageRegistered);
   });
@@ -341,7 +494,11 @@ describe('learners registry against the real database and broker', () => {
     const body = person({ unitCode: '03390', householdId: household.json.id });
     const learner = await call('POST', '/learners', admin, body);
     expect(learner.json.certified).toBe(false);
-    const kafka = new Kafka({ clientId: 'int-cert', brokers: service.config.KAFKA_BROKERS.split(','), logLevel: logLevel.NOTHING });
+    const kafka = new Kafka({
+      clientId: 'int-cert',
+      brokers: service.config.KAFKA_BROKERS.split(','),
+      logLevel: logLevel.NOTHING,
+    });
     const producer = kafka.producer();
     await producer.connect();
     const issued: CertificateIssuedV1 = {
@@ -355,10 +512,21 @@ describe('learners registry against the real database and broker', () => {
       issuedAt: '2025-09-30T08:00:00.000Z',
       sourceEventId: randomUUID(),
     };
-    const headers = toKafkaHeaders({ id: randomUUID(), type: Topics.certificateIssued, source: 'bdhvs/certification', time: issued.issuedAt });
+    const headers = toKafkaHeaders({
+      id: randomUUID(),
+      type: Topics.certificateIssued,
+      source: 'bdhvs/certification',
+      time: issued.issuedAt,
+    });
     await producer.send({
       topic: `${service.config.KAFKA_TOPIC_PREFIX}${Topics.certificateIssued}`,
-      messages: [{ key: issued.learnerKey, value: JSON.stringify(issued), headers: { ...headers, 'content-type': 'application/json' } }],
+      messages: [
+        {
+          key: issued.learnerKey,
+          value: JSON.stringify(issued),
+          headers: { ...headers, 'content-type': 'application/json' },
+        },
+      ],
     });
     await producer.disconnect();
     const deadline = Date.now() + 30_000;
@@ -377,8 +545,17 @@ describe('learners registry against the real database and broker', () => {
     const header = 'citizenId,fullName,dateOfBirth,sex,unitCode,groups,ethnicity,studentLevel,disability';
 
     function csvRow(p: ReturnType<typeof person>, extra: Partial<Record<string, string>> = {}) {
-      const row = { ...p, groups: (p.groups as string[]).join(';'), studentLevel: '', disability: '', ...extra };
-      return header.split(',').map((c) => (row as Record<string, unknown>)[c] ?? '').join(',');
+      const row = {
+        ...p,
+        groups: (p.groups as string[]).join(';'),
+        studentLevel: '',
+        disability: '',
+        ...extra,
+      };
+      return header
+        .split(',')
+        .map((c) => (row as Record<string, unknown>)[c] ?? '')
+        .join(',');
     }
 
     async function upload(text: string, who: object = admin) {
@@ -418,14 +595,23 @@ describe('learners registry against the real database and broker', () => {
     });
 
     it('answers a wrong header with 400 naming the missing and unknown columns', async () => {
-      const res = await upload('citizenId,fullName,birthday,sex,unitCode,groups\n012080012345,A,1980-01-01,male,03388,CITIZEN\n');
+      const res = await upload(
+        'citizenId,fullName,birthday,sex,unitCode,groups\n012080012345,A,1980-01-01,male,03388,CITIZEN\n',
+      );
       expect(res.status).toBe(400);
-      expect(res.json).toMatchObject({ type: '/problems/bad-import-header', missingColumns: ['dateOfBirth'], unknownColumns: ['birthday'] });
+      expect(res.json).toMatchObject({
+        type: '/problems/bad-import-header',
+        missingColumns: ['dateOfBirth'],
+        unknownColumns: ['birthday'],
+      });
       expect(res.json.detail).toContain('dateOfBirth');
     });
 
     it("rejects the rows outside a unit officer's commune", async () => {
-      const res = await upload([header, csvRow(person({ unitCode: '03390' })), csvRow(person({ unitCode: '03388' }))].join('\n'), officerBinhLu);
+      const res = await upload(
+        [header, csvRow(person({ unitCode: '03390' })), csvRow(person({ unitCode: '03388' }))].join('\n'),
+        officerBinhLu,
+      );
       expect(res.json).toMatchObject({ accepted: 1, rejected: 1, errors: [{ line: 3, field: 'unitCode' }] });
     });
 
@@ -463,9 +649,12 @@ describe('learners registry against the real database and broker', () => {
       const db = new Client({ connectionString: service.config.DATABASE_URL });
       await db.connect();
       try {
-        const tables = await db.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`);
+        const tables = await db.query(
+          `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`,
+        );
         let dumped = '';
-        for (const { table_name } of tables.rows) dumped += JSON.stringify((await db.query(`SELECT * FROM "${table_name}"`)).rows);
+        for (const { table_name } of tables.rows)
+          dumped += JSON.stringify((await db.query(`SELECT * FROM "${table_name}"`)).rows);
         expect(dumped.length).toBeGreaterThan(1000);
         for (const id of citizenIds) expect(dumped).not.toContain(id);
         expect(dumped).not.toContain('Lò Thị Mai');

@@ -2,7 +2,10 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '@bdhvs/auth';
 import { KafkaReadiness, MessagingModule } from '@bdhvs/messaging';
 import { ServiceRuntimeModule } from '@bdhvs/service-runtime';
-import { CertificateIssuedConsumer, CertificateRevokedConsumer } from './indicators/certificate-events.consumer';
+import {
+  CertificateIssuedConsumer,
+  CertificateRevokedConsumer,
+} from './indicators/certificate-events.consumer';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { ReportingConfig } from './config/reporting-config';
 import { database } from './database';

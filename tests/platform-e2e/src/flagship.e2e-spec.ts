@@ -4,7 +4,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
-import { Platform, VneidEvent, infraUp, mintDevToken, pushAll, revocationOf, sign, startPlatform, syntheticCertification } from './platform';
+import {
+  Platform,
+  VneidEvent,
+  infraUp,
+  mintDevToken,
+  pushAll,
+  revocationOf,
+  sign,
+  startPlatform,
+  syntheticCertification,
+} from './platform';
 
 // Each run uses its own synthetic citizens; the test databases and the broker may hold earlier runs,
 // so every assertion is on the change this run makes.
@@ -22,7 +32,11 @@ let secret: string;
 const adapter = () => mintDevToken({ sub: 'vneid-adapter', roles: ['vneid-adapter'] });
 const admin = () => mintDevToken({ sub: 'e2e-admin', roles: ['province-admin'] });
 
-function certification(unitCode = COMMUNE, occurredAt = '2025-05-10T03:00:00Z', dateOfBirth?: string): VneidEvent {
+function certification(
+  unitCode = COMMUNE,
+  occurredAt = '2025-05-10T03:00:00Z',
+  dateOfBirth?: string,
+): VneidEvent {
   const event = syntheticCertification({ index: seq++, unitCode, runId: RUN, occurredAt });
   // Born in province 001 with a random serial: apart from the demo and benchmark citizens (province 012), and
   // from earlier runs' (the test databases persist), any of whom would already hold a certificate.
@@ -34,7 +48,11 @@ async function post(event: VneidEvent, token = adapter(), signature?: string) {
   const body = JSON.stringify(event);
   return fetch(`${gateway}/api/v1/certification/vneid-events`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-vneid-signature': signature ?? sign(body, secret) },
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${token}`,
+      'x-vneid-signature': signature ?? sign(body, secret),
+    },
     body,
   });
 }
@@ -50,7 +68,9 @@ interface Row {
 }
 
 async function indicators(query: string, token = admin()): Promise<Row[]> {
-  const res = await fetch(`${gateway}/api/v1/reporting/indicators?${query}`, { headers: { authorization: `Bearer ${token}` } });
+  const res = await fetch(`${gateway}/api/v1/reporting/indicators?${query}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
   expect(res.status).toBe(200);
   return (await res.json()) as Row[];
 }
@@ -60,7 +80,11 @@ async function numerator(unit: string, period: string, indicator = 'd'): Promise
   return rows[0].numerator;
 }
 
-async function eventually<T>(read: () => Promise<T>, accept: (v: T) => boolean, timeoutMs = 60_000): Promise<T> {
+async function eventually<T>(
+  read: () => Promise<T>,
+  accept: (v: T) => boolean,
+  timeoutMs = 60_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last = await read();
   while (!accept(last) && Date.now() < deadline) {
@@ -70,7 +94,11 @@ async function eventually<T>(read: () => Promise<T>, accept: (v: T) => boolean, 
   return last;
 }
 
-const kafka = new Kafka({ clientId: 'e2e', brokers: (process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092').split(','), logLevel: logLevel.NOTHING });
+const kafka = new Kafka({
+  clientId: 'e2e',
+  brokers: (process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092').split(','),
+  logLevel: logLevel.NOTHING,
+});
 const admin_ = kafka.admin();
 
 async function groupDrained(groupId: string, topic: string): Promise<boolean> {
@@ -125,14 +153,26 @@ beforeAll(async () => {
     groupPrefix: 'e2e-',
     topicPrefix: TOPIC_PREFIX,
     logLevel: 'warn',
-    ports: { gateway: 19080, learners: 19001, courses: 19002, certification: 19003, campaigns: 19004, reporting: 19005 },
+    ports: {
+      gateway: 19080,
+      learners: 19001,
+      courses: 19002,
+      certification: 19003,
+      campaigns: 19004,
+      reporting: 19005,
+    },
   });
   gateway = platform.urls.gateway;
   await admin_.connect();
   secret = platform.secrets.VNEID_HMAC_SECRET;
   // Units arrive in reporting as events from learners; wait for the commune to be known.
   await eventually(
-    async () => (await fetch(`${gateway}/api/v1/reporting/indicators?unit=${COMMUNE}&period=2025`, { headers: { authorization: `Bearer ${admin()}` } })).status,
+    async () =>
+      (
+        await fetch(`${gateway}/api/v1/reporting/indicators?unit=${COMMUNE}&period=2025`, {
+          headers: { authorization: `Bearer ${admin()}` },
+        })
+      ).status,
     (s) => s === 200,
   );
 }, 300_000);
@@ -169,7 +209,9 @@ describe('a VNeID certification through the entry point', () => {
     expect((await post(event)).status).toBe(200);
     // The same certificate number under a new eventId, and a second certificate for the same programme.
     expect((await post({ ...event, eventId: randomUUID() })).status).toBe(202);
-    expect((await post({ ...event, eventId: randomUUID(), certificateNo: `${event.certificateNo}-B` })).status).toBe(202);
+    expect(
+      (await post({ ...event, eventId: randomUUID(), certificateNo: `${event.certificateNo}-B` })).status,
+    ).toBe(202);
     expect(await settled()).toBe(before + 1);
   });
 
@@ -194,11 +236,20 @@ describe('a VNeID certification through the entry point', () => {
   it('marks the learner certified in the learners service', async () => {
     const event = certification();
     expect((await post(event)).status).toBe(202);
-    const res = await fetch(`${gateway}/api/v1/certification/certificates/${event.certificateNo}/verification`);
+    const res = await fetch(
+      `${gateway}/api/v1/certification/certificates/${event.certificateNo}/verification`,
+    );
     expect(await res.json()).toMatchObject({ certificateNo: event.certificateNo, status: 'valid' });
-    const learnerKey = createHmac('sha256', platform.secrets.PII_HASH_KEY).update(event.citizenId).digest('hex');
+    const learnerKey = createHmac('sha256', platform.secrets.PII_HASH_KEY)
+      .update(event.citizenId)
+      .digest('hex');
     const status = await eventually(
-      async () => (await (await fetch(`${gateway}/api/v1/learners/certification-status/${learnerKey}`, { headers: { authorization: `Bearer ${admin()}` } })).json()) as { certified: boolean },
+      async () =>
+        (await (
+          await fetch(`${gateway}/api/v1/learners/certification-status/${learnerKey}`, {
+            headers: { authorization: `Bearer ${admin()}` },
+          })
+        ).json()) as { certified: boolean },
       (body) => body.certified === true,
     );
     expect(status).toMatchObject({ learnerKey, certified: true });
@@ -211,7 +262,11 @@ describe('the learner registry through the entry point', () => {
     const event = certification();
     const registered = await fetch(`${gateway}/api/v1/learners/learners`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${admin()}`, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+      headers: {
+        authorization: `Bearer ${admin()}`,
+        'content-type': 'application/json',
+        'idempotency-key': randomUUID(),
+      },
       body: JSON.stringify({
         citizenId: event.citizenId,
         fullName: 'Lò Thị Mai',
@@ -229,7 +284,9 @@ describe('the learner registry through the entry point', () => {
 
     expect((await post(event)).status).toBe(202);
     await drained();
-    const read = await fetch(`${gateway}/api/v1/learners/learners/${learner.id}`, { headers: { authorization: `Bearer ${admin()}` } });
+    const read = await fetch(`${gateway}/api/v1/learners/learners/${learner.id}`, {
+      headers: { authorization: `Bearer ${admin()}` },
+    });
     const body = await read.text();
     expect(JSON.parse(body)).toMatchObject({ id: learner.id, certified: true });
     expect(body).not.toContain(event.citizenId);
@@ -258,28 +315,45 @@ describe('the Kafka side', () => {
         issuedAt: '2025-04-01T00:00:00Z',
         sourceEventId: ceId,
       }),
-      headers: { ce_id: ceId, ce_type: 'certification.certificate-issued.v1', ce_source: 'e2e', ce_specversion: '1.0', ce_time: new Date().toISOString() },
+      headers: {
+        ce_id: ceId,
+        ce_type: 'certification.certificate-issued.v1',
+        ce_source: 'e2e',
+        ce_specversion: '1.0',
+        ce_time: new Date().toISOString(),
+      },
     };
-    await producer.send({ topic: topic('certification.certificate-issued.v1'), messages: [message, message] });
+    await producer.send({
+      topic: topic('certification.certificate-issued.v1'),
+      messages: [message, message],
+    });
     expect(await settled()).toBe(before + 1);
   });
 
   it('sends a poison message to the dead-letter topic with its reason and keeps the partition moving', async () => {
     const consumer = kafka.consumer({ groupId: `e2e-dlq-${RUN}` });
     await consumer.connect();
-    await consumer.subscribe({ topic: topic('certification.certificate-issued.v1.dlq'), fromBeginning: true });
+    await consumer.subscribe({
+      topic: topic('certification.certificate-issued.v1.dlq'),
+      fromBeginning: true,
+    });
     const marker = `${RUN}-poison`;
     const found = new Promise<Record<string, string>>((resolve) => {
       void consumer.run({
         eachMessage: async ({ message }) => {
           if (message.value?.toString() === `not json ${marker}`) {
-            resolve(Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)])));
+            resolve(
+              Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)])),
+            );
           }
         },
       });
     });
     const before = await numerator(COMMUNE, '2025');
-    await producer.send({ topic: topic('certification.certificate-issued.v1'), messages: [{ key: 'poison', value: `not json ${marker}`, headers: { ce_id: randomUUID() } }] });
+    await producer.send({
+      topic: topic('certification.certificate-issued.v1'),
+      messages: [{ key: 'poison', value: `not json ${marker}`, headers: { ce_id: randomUUID() } }],
+    });
     const headers = await found;
     await consumer.disconnect();
     expect(headers['dlq_reason']).toMatch(/not JSON/);
@@ -292,7 +366,13 @@ describe('the Kafka side', () => {
   it('takes VNeID events from the inbound topic with the same effect as the webhook', async () => {
     const before = await settled();
     const event = certification();
-    await producer.send({ topic: topic('vneid.certification-events.v1'), messages: [{ key: 'k', value: JSON.stringify(event) }, { key: 'k', value: JSON.stringify(event) }] });
+    await producer.send({
+      topic: topic('vneid.certification-events.v1'),
+      messages: [
+        { key: 'k', value: JSON.stringify(event) },
+        { key: 'k', value: JSON.stringify(event) },
+      ],
+    });
     expect(await settled()).toBe(before + 1);
     expect((await post(event)).status).toBe(200);
   });
@@ -322,38 +402,63 @@ describe('the public contract', () => {
     expect(bad.headers.get('content-type')).toContain('application/problem+json');
     const invalid = await post({ ...certification(), citizenId: '12' });
     expect(invalid.status).toBe(400);
-    expect(((await invalid.json()) as { errors: unknown }).errors).toEqual([{ field: 'citizenId', message: 'citizenId must be 12 digits' }]);
+    expect(((await invalid.json()) as { errors: unknown }).errors).toEqual([
+      { field: 'citizenId', message: 'citizenId must be 12 digits' },
+    ]);
     const anonymous = await fetch(`${gateway}/api/v1/reporting/indicators`);
     expect(anonymous.status).toBe(401);
   });
 
   it("refuses a commune officer another commune's indicators", async () => {
     const officer = mintDevToken({ sub: 'officer', roles: ['unit-officer'], unit: COMMUNE });
-    const res = await fetch(`${gateway}/api/v1/reporting/indicators?unit=${OTHER_COMMUNE}`, { headers: { authorization: `Bearer ${officer}` } });
+    const res = await fetch(`${gateway}/api/v1/reporting/indicators?unit=${OTHER_COMMUNE}`, {
+      headers: { authorization: `Bearer ${officer}` },
+    });
     expect(res.status).toBe(403);
-    const own = await fetch(`${gateway}/api/v1/reporting/indicators`, { headers: { authorization: `Bearer ${officer}` } });
+    const own = await fetch(`${gateway}/api/v1/reporting/indicators`, {
+      headers: { authorization: `Bearer ${officer}` },
+    });
     expect(((await own.json()) as Row[])[0].unitCode).toBe(COMMUNE);
   });
 
   it('serves one merged OpenAPI document with the contract operations', async () => {
     const doc = (await (await fetch(`${gateway}/api/openapi.json`)).json()) as { paths: unknown };
-    const ids = Object.values(doc.paths as Record<string, Record<string, { operationId?: string }>>).flatMap((p) => Object.values(p).map((o) => o.operationId));
+    const ids = Object.values(doc.paths as Record<string, Record<string, { operationId?: string }>>).flatMap(
+      (p) => Object.values(p).map((o) => o.operationId),
+    );
     // The committed document is what the code serves: regenerate with `npm run openapi` while `npm start` runs.
-    const committed = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'openapi', 'openapi.json'), 'utf8'));
+    const committed = JSON.parse(
+      readFileSync(join(__dirname, '..', '..', '..', 'openapi', 'openapi.json'), 'utf8'),
+    );
     expect(doc).toEqual(committed);
-    for (const id of ['receiveVneidEvent', 'getCertificate', 'verifyCertificate', 'getIndicators', 'setDenominators', 'setTargets', 'listUnits']) {
+    for (const id of [
+      'receiveVneidEvent',
+      'getCertificate',
+      'verifyCertificate',
+      'getIndicators',
+      'setDenominators',
+      'setTargets',
+      'listUnits',
+    ]) {
       expect(ids).toContain(id);
     }
   });
 });
 
 describe('start-up', () => {
-  it.each(['learners', 'courses', 'certification', 'campaigns', 'reporting'])('%s exits with one clear line when its configuration is missing', (name) => {
-    const main = join(__dirname, '..', '..', '..', 'dist', 'apps', name, 'main.js');
-    const run = spawnSync(process.execPath, [main], { env: { PATH: process.env['PATH'] ?? '', PORT: '70000' }, encoding: 'utf8', timeout: 30_000 });
-    expect(run.status).toBe(1);
-    const lines = run.stderr.trim().split('\n');
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^invalid configuration: .*PORT.*DATABASE_URL.*KAFKA_BROKERS/);
-  });
+  it.each(['learners', 'courses', 'certification', 'campaigns', 'reporting'])(
+    '%s exits with one clear line when its configuration is missing',
+    (name) => {
+      const main = join(__dirname, '..', '..', '..', 'dist', 'apps', name, 'main.js');
+      const run = spawnSync(process.execPath, [main], {
+        env: { PATH: process.env['PATH'] ?? '', PORT: '70000' },
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
+      expect(run.status).toBe(1);
+      const lines = run.stderr.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/^invalid configuration: .*PORT.*DATABASE_URL.*KAFKA_BROKERS/);
+    },
+  );
 });

@@ -19,12 +19,24 @@ export interface Platform {
 
 export type VneidEvent = VneidCertificationEventV1;
 
-export const startPlatform: (options: Record<string, unknown>) => Promise<Platform> = platformLib.startPlatform;
+export const startPlatform: (options: Record<string, unknown>) => Promise<Platform> =
+  platformLib.startPlatform;
 export const infraUp: () => void = platformLib.infraUp;
-export const mintDevToken: (claims: { sub: string; roles: string[]; unit?: string }) => string = devKeys.mintDevToken;
-export const syntheticCertification: (o: { index: number; unitCode: string; runId: string; occurredAt: string; programme?: string }) => VneidEvent =
-  vneid.syntheticCertification;
-export const revocationOf: (e: VneidEvent, runId: string, occurredAt: string) => VneidEvent = vneid.revocationOf;
+export const mintDevToken: (claims: { sub: string; roles: string[]; unit?: string }) => string =
+  devKeys.mintDevToken;
+export const syntheticCertification: (o: {
+  index: number;
+  unitCode: string;
+  runId: string;
+  occurredAt: string;
+  programme?: string;
+}) => VneidEvent = vneid.syntheticCertification;
+export const revocationOf: (e: VneidEvent, runId: string, occurredAt: string) => VneidEvent =
+  vneid.revocationOf;
 export const sign: (body: string, secret: string) => string = vneid.sign;
-export const pushAll: (baseUrl: string, events: VneidEvent[], o: { token: string; secret: string }, concurrency?: number) => Promise<Record<string, number>> =
-  vneid.pushAll;
+export const pushAll: (
+  baseUrl: string,
+  events: VneidEvent[],
+  o: { token: string; secret: string },
+  concurrency?: number,
+) => Promise<Record<string, number>> = vneid.pushAll;

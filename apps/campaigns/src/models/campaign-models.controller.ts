@@ -8,7 +8,9 @@ import { CampaignModelDto } from './dto/campaign-model.dto';
 @Controller('models')
 export class CampaignModelsController {
   @Get()
-  @ApiOperation({ summary: "The movement's models and campaigns (plan section IV.6, and the learning day of IV.1.3)" })
+  @ApiOperation({
+    summary: "The movement's models and campaigns (plan section IV.6, and the learning day of IV.1.3)",
+  })
   @ApiOkResponse({ type: CampaignModelDto, isArray: true })
   listCampaignModels(): CampaignModelDto[] {
     return CAMPAIGN_MODELS.map((model) => ({

@@ -87,7 +87,15 @@ export class CertificateRepository {
     const rows: unknown[] = await tx.query(
       `INSERT INTO vneid_event (event_id, type, certificate_no, learner_key, occurred_at, outcome, reason)
        VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (event_id) DO NOTHING RETURNING event_id`,
-      [event.eventId, event.type, event.certificateNo, event.learnerKey, event.occurredAt, event.outcome, event.reason],
+      [
+        event.eventId,
+        event.type,
+        event.certificateNo,
+        event.learnerKey,
+        event.occurredAt,
+        event.outcome,
+        event.reason,
+      ],
     );
     return rows.length > 0;
   }
@@ -95,5 +103,4 @@ export class CertificateRepository {
   async setOutcome(tx: EntityManager, eventId: string, outcome: string): Promise<void> {
     await tx.query('UPDATE vneid_event SET outcome = $2 WHERE event_id = $1', [eventId, outcome]);
   }
-
 }

@@ -1,5 +1,22 @@
-import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Res, UseGuards } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  NotFoundException,
+  Param,
+  Post,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Roles } from '@bdhvs/auth';
 import { Public } from '@bdhvs/service-runtime';
@@ -23,11 +40,21 @@ export class CertificatesController {
   @ApiBearerAuth()
   @Roles('vneid-adapter')
   @UseGuards(VneidSignatureGuard)
-  @ApiHeader({ name: 'X-Vneid-Signature', required: true, description: 'sha256=<hex HMAC-SHA256 of the raw body>' })
+  @ApiHeader({
+    name: 'X-Vneid-Signature',
+    required: true,
+    description: 'sha256=<hex HMAC-SHA256 of the raw body>',
+  })
   @ApiOperation({ summary: 'Receive a certification or revocation confirmed on VNeID' })
   @ApiAcceptedResponse({ type: VneidEventReceiptDto, description: 'Stored durably; applied exactly once' })
-  @ApiOkResponse({ type: VneidEventReceiptDto, description: 'This eventId was received before; nothing changed' })
-  async receiveVneidEvent(@Body() body: VneidEventDto, @Res({ passthrough: true }) res: Response): Promise<VneidEventReceiptDto> {
+  @ApiOkResponse({
+    type: VneidEventReceiptDto,
+    description: 'This eventId was received before; nothing changed',
+  })
+  async receiveVneidEvent(
+    @Body() body: VneidEventDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<VneidEventReceiptDto> {
     const result = await this.receiveVneid.receive(body);
     if (!result.accepted) res.status(200);
     return { eventId: body.eventId, status: result.accepted ? 'accepted' : 'duplicate' };
@@ -56,7 +83,9 @@ export class CertificatesController {
   @Get('certificates/:certificateNo/verification')
   @ApiOperation({ summary: 'Public check of a certificate number: valid, revoked or unknown' })
   @ApiOkResponse({ type: CertificateVerificationDto })
-  async verifyCertificate(@Param('certificateNo') certificateNo: string): Promise<CertificateVerificationDto> {
+  async verifyCertificate(
+    @Param('certificateNo') certificateNo: string,
+  ): Promise<CertificateVerificationDto> {
     const certificate = await this.certificates.findByNumberReadOnly(certificateNo);
     if (!certificate) return { certificateNo, status: 'unknown' };
     return {

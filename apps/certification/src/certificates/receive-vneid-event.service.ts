@@ -1,7 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { CertificateIssuedV1, CertificateRevokedV1, Topics, VneidCertificationEventV1, learnerKeyOf } from '@bdhvs/events';
+import {
+  CertificateIssuedV1,
+  CertificateRevokedV1,
+  Topics,
+  VneidCertificationEventV1,
+  learnerKeyOf,
+} from '@bdhvs/events';
 import { Outbox } from '@bdhvs/messaging';
 import { Database, SERVICE_CONFIG } from '@bdhvs/service-runtime';
 import { CertificationConfig } from '../config/certification-config';
@@ -45,7 +51,9 @@ export class ReceiveVneidEventService {
     if (known.seen) return { accepted: false, outcome: 'duplicate-event' };
 
     const decision =
-      event.type === 'CERTIFIED' ? decideCertified(known.sameNumber, known.activeForProgramme) : decideRevoked(known.sameNumber);
+      event.type === 'CERTIFIED'
+        ? decideCertified(known.sameNumber, known.activeForProgramme)
+        : decideRevoked(known.sameNumber);
     if (decision.kind === 'issue') {
       const certificate = await this.issue(tx, event, learnerKey);
       const pending = known.pendingRevocation;
@@ -54,7 +62,13 @@ export class ReceiveVneidEventService {
         await this.certificates.setOutcome(tx, pending.eventId, 'revoke');
       }
     } else if (decision.kind === 'revoke') {
-      await this.revoke(tx, decision.certificate, new Date(event.occurredAt), event.reason ?? null, event.eventId);
+      await this.revoke(
+        tx,
+        decision.certificate,
+        new Date(event.occurredAt),
+        event.reason ?? null,
+        event.eventId,
+      );
     }
     const recorded = await this.certificates.recordEvent(tx, {
       eventId: event.eventId,
@@ -70,7 +84,11 @@ export class ReceiveVneidEventService {
     return { accepted: true, outcome: decision.kind };
   }
 
-  private async issue(tx: EntityManager, event: VneidCertificationEventV1, learnerKey: string): Promise<Certificate> {
+  private async issue(
+    tx: EntityManager,
+    event: VneidCertificationEventV1,
+    learnerKey: string,
+  ): Promise<Certificate> {
     const certificate: Certificate = {
       id: randomUUID(),
       certificateNo: event.certificateNo,
@@ -104,7 +122,13 @@ export class ReceiveVneidEventService {
     return certificate;
   }
 
-  private async revoke(tx: EntityManager, certificate: Certificate, at: Date, reason: string | null, sourceEventId: string) {
+  private async revoke(
+    tx: EntityManager,
+    certificate: Certificate,
+    at: Date,
+    reason: string | null,
+    sourceEventId: string,
+  ) {
     await this.certificates.markRevoked(tx, certificate.id, at, reason);
     await this.outbox.enqueue<CertificateRevokedV1>(tx, {
       topic: Topics.certificateRevoked,

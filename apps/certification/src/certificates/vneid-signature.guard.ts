@@ -9,8 +9,13 @@ export class VneidSignatureGuard implements CanActivate {
   constructor(@Inject(SERVICE_CONFIG) private readonly config: CertificationConfig) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const req = context.switchToHttp().getRequest<{ rawBody?: Buffer; header(name: string): string | undefined }>();
-    if (!req.rawBody || !isValidVneidSignature(req.rawBody, req.header('x-vneid-signature'), this.config.VNEID_HMAC_SECRET)) {
+    const req = context
+      .switchToHttp()
+      .getRequest<{ rawBody?: Buffer; header(name: string): string | undefined }>();
+    if (
+      !req.rawBody ||
+      !isValidVneidSignature(req.rawBody, req.header('x-vneid-signature'), this.config.VNEID_HMAC_SECRET)
+    ) {
       throw new UnauthorizedException('X-Vneid-Signature does not match the body.');
     }
     return true;

@@ -32,7 +32,9 @@ export class CreateCertificate1764000000100 implements MigrationInterface {
         reason text,
         received_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE INDEX vneid_event_pending_revocation ON vneid_event (certificate_no) WHERE outcome = 'revocation-pending'`);
+    await q.query(
+      `CREATE INDEX vneid_event_pending_revocation ON vneid_event (certificate_no) WHERE outcome = 'revocation-pending'`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -10,7 +10,10 @@ export class CompetenciesController {
   constructor(private readonly framework: CompetencyFramework) {}
 
   @Get()
-  @ApiOperation({ summary: 'The 24 competencies of the digital competency framework for learners (Thông tư 02/2025/TT-BGDĐT)' })
+  @ApiOperation({
+    summary:
+      'The 24 competencies of the digital competency framework for learners (Thông tư 02/2025/TT-BGDĐT)',
+  })
   @ApiOkResponse({ type: CompetencyDto, isArray: true })
   listCompetencies(): CompetencyDto[] {
     return this.framework.competencies.map((c) => ({ ...c }));

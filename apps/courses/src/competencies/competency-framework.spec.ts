@@ -6,12 +6,16 @@ describe(CompetencyFramework.name, () => {
 
   it('reads the files beside the source here (competencies-data/ beside a bundle)', () => {
     expect(competencyDataDir()).toBe(join(__dirname, 'data'));
-    expect(() => competencyDataDir(join(__dirname, 'domain'))).toThrow('competency framework files not found');
+    expect(() => competencyDataDir(join(__dirname, 'domain'))).toThrow(
+      'competency framework files not found',
+    );
   });
 
   it('has the 24 competencies of Thông tư 02/2025/TT-BGDĐT in 6 domains, split 3/6/4/4/4/3', () => {
     expect(framework.competencies).toHaveLength(24);
-    const perDomain = [1, 2, 3, 4, 5, 6].map((d) => framework.competencies.filter((c) => c.domainNo === d).length);
+    const perDomain = [1, 2, 3, 4, 5, 6].map(
+      (d) => framework.competencies.filter((c) => c.domainNo === d).length,
+    );
     expect(perDomain).toEqual([3, 6, 4, 4, 4, 3]);
     expect(framework.competencies.map((c) => c.competencyNo)).toEqual(
       perDomain.flatMap((n, d) => Array.from({ length: n }, (_, i) => `${d + 1}.${i + 1}`)),
@@ -27,8 +31,18 @@ describe(CompetencyFramework.name, () => {
       nameVariant: null,
       nameCheck: 'agrees across all transcriptions read, apart from obvious typos or shortenings',
     });
-    expect(framework.competencies.filter((c) => c.nameVariant !== null).map((c) => c.competencyNo)).toEqual(['2.5', '5.4', '6.1', '6.2', '6.3']);
-    expect(framework.competencies.every((c) => c.name === c.name.normalize('NFC') && c.domainName === c.domainName.normalize('NFC'))).toBe(true);
+    expect(framework.competencies.filter((c) => c.nameVariant !== null).map((c) => c.competencyNo)).toEqual([
+      '2.5',
+      '5.4',
+      '6.1',
+      '6.2',
+      '6.3',
+    ]);
+    expect(
+      framework.competencies.every(
+        (c) => c.name === c.name.normalize('NFC') && c.domainName === c.domainName.normalize('NFC'),
+      ),
+    ).toBe(true);
   });
 
   it('has 8 levels in 4 tiers, coded by Công văn 3456 up to level 5 only', () => {

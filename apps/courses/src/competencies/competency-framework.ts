@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Competency, CompetencyLevel, parseCompetencies, parseCompetencyLevels } from './domain/competency-framework';
+import {
+  Competency,
+  CompetencyLevel,
+  parseCompetencies,
+  parseCompetencyLevels,
+} from './domain/competency-framework';
 
 const COMPETENCIES_FILE = 'digital-competency-framework-02-2025.csv';
 const LEVELS_FILE = 'digital-competency-levels-02-2025.csv';

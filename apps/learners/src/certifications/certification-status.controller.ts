@@ -14,7 +14,10 @@ export class CertificationStatusController {
   @Roles('province-admin', 'unit-officer')
   @ApiOperation({ summary: 'Whether a learner is certified on VNeID, with their certificates' })
   @ApiOkResponse({ type: CertificationStatusDto })
-  async getLearnerCertificationStatus(@CurrentActor() actor: Actor, @Param() params: LearnerKeyParamsDto): Promise<CertificationStatusDto> {
+  async getLearnerCertificationStatus(
+    @CurrentActor() actor: Actor,
+    @Param() params: LearnerKeyParamsDto,
+  ): Promise<CertificationStatusDto> {
     const status = await this.status.statusOf(actor, params.learnerKey);
     return {
       learnerKey: status.learnerKey,

@@ -14,6 +14,11 @@ export class CertificationStatusService {
   /** Whether the learner is certified now; a unit-bounded caller sees only their unit and below. */
   async statusOf(actor: Actor, learnerKey: string, now = new Date()): Promise<CertificationStatus> {
     const visibleUnits = actor.unit ? new Set(await this.units.codesWithin(actor.unit)) : null;
-    return certificationStatus(learnerKey, await this.certifications.findByLearner(learnerKey), now, visibleUnits);
+    return certificationStatus(
+      learnerKey,
+      await this.certifications.findByLearner(learnerKey),
+      now,
+      visibleUnits,
+    );
   }
 }

@@ -24,7 +24,14 @@ export class LearnerCertificationRepository {
          programme = EXCLUDED.programme,
          unit_code = EXCLUDED.unit_code,
          issued_at = LEAST(learner_certification.issued_at, EXCLUDED.issued_at)`,
-      [issued.certificateNo, issued.certificateId, issued.learnerKey, issued.programme, issued.unitCode, issued.issuedAt],
+      [
+        issued.certificateNo,
+        issued.certificateId,
+        issued.learnerKey,
+        issued.programme,
+        issued.unitCode,
+        issued.issuedAt,
+      ],
     );
   }
 
@@ -34,12 +41,21 @@ export class LearnerCertificationRepository {
        VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (certificate_no) DO UPDATE SET
          revoked_at = LEAST(learner_certification.revoked_at, EXCLUDED.revoked_at)`,
-      [revoked.certificateNo, revoked.certificateId, revoked.learnerKey, revoked.programme, revoked.unitCode, revoked.revokedAt],
+      [
+        revoked.certificateNo,
+        revoked.certificateId,
+        revoked.learnerKey,
+        revoked.programme,
+        revoked.unitCode,
+        revoked.revokedAt,
+      ],
     );
   }
 
   async findByLearner(learnerKey: string): Promise<LearnerCertification[]> {
-    const rows = await this.db.manager.getRepository(LearnerCertificationEntity).find({ where: { learnerKey } });
+    const rows = await this.db.manager
+      .getRepository(LearnerCertificationEntity)
+      .find({ where: { learnerKey } });
     return rows.map((row) => ({ ...row }));
   }
 }

@@ -17,7 +17,9 @@ export class LearnersConfig extends ServiceConfig {
 
   /** Key ring for rotation: "id:base64,id:base64"; values sealed with any of them stay readable. */
   @IsOptional()
-  @Matches(/^[\w-]+:[A-Za-z0-9+/]{43}=(,[\w-]+:[A-Za-z0-9+/]{43}=)*$/, { message: 'PII_ENCRYPTION_KEYS must be "id:base64,id:base64" of 32-byte keys' })
+  @Matches(/^[\w-]+:[A-Za-z0-9+/]{43}=(,[\w-]+:[A-Za-z0-9+/]{43}=)*$/, {
+    message: 'PII_ENCRYPTION_KEYS must be "id:base64,id:base64" of 32-byte keys',
+  })
   PII_ENCRYPTION_KEYS?: string;
 
   /** Id of the key that seals new values (default k1, the id of PII_ENCRYPTION_KEY). */

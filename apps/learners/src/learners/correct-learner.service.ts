@@ -2,7 +2,16 @@ import { Injectable } from '@nestjs/common';
 import type { Actor } from '@bdhvs/auth';
 import { Outbox } from '@bdhvs/messaging';
 import { Database } from '@bdhvs/service-runtime';
-import { Learner, LearnerRegistration, checkRegistration, describedBy, erased, historyChanges, indicatorChanges, registrationOf } from './domain/learner';
+import {
+  Learner,
+  LearnerRegistration,
+  checkRegistration,
+  describedBy,
+  erased,
+  historyChanges,
+  indicatorChanges,
+  registrationOf,
+} from './domain/learner';
 import { InvalidLearnerError, LearnerErasedError, LearnerNotFoundError } from './domain/learner.errors';
 import { LearnerAccess } from './learner-access';
 import { learnerUpdated } from './learner-events';
@@ -11,7 +20,9 @@ import { RegistryContext } from './registry-context';
 import { assertMayReveal } from './read-learners.service';
 
 /** A correction: any registration field but the citizen ID, absent = unchanged, null = cleared. */
-export type LearnerCorrection = Partial<{ [K in Exclude<keyof LearnerRegistration, 'citizenId'>]: LearnerRegistration[K] | null }>;
+export type LearnerCorrection = Partial<{
+  [K in Exclude<keyof LearnerRegistration, 'citizenId'>]: LearnerRegistration[K] | null;
+}>;
 
 /** Corrections (with their history) and the data subject's erasure. */
 @Injectable()
@@ -24,7 +35,13 @@ export class CorrectLearnerService {
     private readonly outbox: Outbox,
   ) {}
 
-  async correct(actor: Actor, id: string, correction: LearnerCorrection, reason: string, now = new Date()): Promise<LearnerView> {
+  async correct(
+    actor: Actor,
+    id: string,
+    correction: LearnerCorrection,
+    reason: string,
+    now = new Date(),
+  ): Promise<LearnerView> {
     const ctx = await this.context.load(now);
     return this.db.transaction(async (tx) => {
       const before = await this.learners.findById(tx, id, true);
@@ -41,15 +58,26 @@ export class CorrectLearnerService {
       const reg = checked.registration;
       await this.access.assertUnitReachable(actor, reg.villageCode ?? reg.unitCode);
       const after: Learner = { ...before, ...describedBy(reg), updatedAt: now };
-      if (after.householdId && after.householdId !== before.householdId && (await this.learners.existingHouseholds(tx, [after.householdId])).size === 0) {
-        throw new InvalidLearnerError([{ field: 'householdId', message: 'householdId names no registered household' }]);
+      if (
+        after.householdId &&
+        after.householdId !== before.householdId &&
+        (await this.learners.existingHouseholds(tx, [after.householdId])).size === 0
+      ) {
+        throw new InvalidLearnerError([
+          { field: 'householdId', message: 'householdId names no registered household' },
+        ]);
       }
       await this.save(tx, actor, before, after, reason);
       return { ...after, certified: before.certified };
     });
   }
 
-  async erasePersonalData(actor: Actor, id: string, reason: string | undefined, now = new Date()): Promise<LearnerView> {
+  async erasePersonalData(
+    actor: Actor,
+    id: string,
+    reason: string | undefined,
+    now = new Date(),
+  ): Promise<LearnerView> {
     assertMayReveal(actor, reason);
     return this.db.transaction(async (tx) => {
       const before = await this.learners.findById(tx, id, true);
@@ -57,7 +85,15 @@ export class CorrectLearnerService {
       if (before.erasedAt) return before;
       const after = erased(before, now);
       await this.save(tx, actor, before, after, reason ?? '');
-      await this.learners.recordAccess(tx, [{ learnerId: id, actorSub: actor.sub, actorRoles: actor.roles, action: 'erase', reason: reason ?? null }]);
+      await this.learners.recordAccess(tx, [
+        {
+          learnerId: id,
+          actorSub: actor.sub,
+          actorRoles: actor.roles,
+          action: 'erase',
+          reason: reason ?? null,
+        },
+      ]);
       return { ...after, certified: before.certified };
     });
   }
@@ -67,13 +103,25 @@ export class CorrectLearnerService {
     return this.db.transaction((tx) => this.learners.resealBatch(tx, limit));
   }
 
-  private async save(tx: Parameters<LearnerRepository['update']>[0], actor: Actor, before: Learner, after: Learner, reason: string) {
+  private async save(
+    tx: Parameters<LearnerRepository['update']>[0],
+    actor: Actor,
+    before: Learner,
+    after: Learner,
+    reason: string,
+  ) {
     await this.learners.update(tx, after);
     const history = historyChanges(before, after);
     if (Object.keys(history.after).length > 0 || after.erasedAt) {
-      await this.learners.recordHistory(tx, { learnerId: after.id, changedBy: actor.sub, reason, ...history });
+      await this.learners.recordHistory(tx, {
+        learnerId: after.id,
+        changedBy: actor.sub,
+        reason,
+        ...history,
+      });
     }
     const changes = indicatorChanges(before, after);
-    if (Object.keys(changes.after).length > 0 || (after.erasedAt && !before.erasedAt)) await this.outbox.enqueue(tx, learnerUpdated(after, changes));
+    if (Object.keys(changes.after).length > 0 || (after.erasedAt && !before.erasedAt))
+      await this.outbox.enqueue(tx, learnerUpdated(after, changes));
   }
 }

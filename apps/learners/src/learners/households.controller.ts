@@ -1,7 +1,12 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Roles } from '@bdhvs/auth';
-import { AddHouseholdMemberDto, HouseholdDto, LearnerIdParamsDto, RegisterHouseholdDto } from './dto/learner.dto';
+import {
+  AddHouseholdMemberDto,
+  HouseholdDto,
+  LearnerIdParamsDto,
+  RegisterHouseholdDto,
+} from './dto/learner.dto';
 import { HouseholdView, HouseholdsService } from './households.service';
 
 @ApiTags('learners')
@@ -14,7 +19,10 @@ export class HouseholdsController {
   @Roles('province-admin', 'unit-officer')
   @ApiOperation({ summary: 'Register a "Gia đình số" household in a commune or ward (and village)' })
   @ApiCreatedResponse({ type: HouseholdDto })
-  async registerHousehold(@CurrentActor() actor: Actor, @Body() body: RegisterHouseholdDto): Promise<HouseholdDto> {
+  async registerHousehold(
+    @CurrentActor() actor: Actor,
+    @Body() body: RegisterHouseholdDto,
+  ): Promise<HouseholdDto> {
     return toHouseholdDto(await this.households.register(actor, { ...body }));
   }
 
@@ -22,15 +30,24 @@ export class HouseholdsController {
   @Roles('province-admin', 'unit-officer')
   @ApiOperation({ summary: 'Add a learner to a household (optionally as its head)' })
   @ApiCreatedResponse({ type: HouseholdDto })
-  async addHouseholdMember(@CurrentActor() actor: Actor, @Param() params: LearnerIdParamsDto, @Body() body: AddHouseholdMemberDto): Promise<HouseholdDto> {
-    return toHouseholdDto(await this.households.addMember(actor, params.id, body.learnerId, body.head ?? false));
+  async addHouseholdMember(
+    @CurrentActor() actor: Actor,
+    @Param() params: LearnerIdParamsDto,
+    @Body() body: AddHouseholdMemberDto,
+  ): Promise<HouseholdDto> {
+    return toHouseholdDto(
+      await this.households.addMember(actor, params.id, body.learnerId, body.head ?? false),
+    );
   }
 
   @Get(':id')
   @Roles('province-admin', 'unit-officer')
   @ApiOperation({ summary: 'A household, its members and its status: digital once a member is certified' })
   @ApiOkResponse({ type: HouseholdDto })
-  async getHousehold(@CurrentActor() actor: Actor, @Param() params: LearnerIdParamsDto): Promise<HouseholdDto> {
+  async getHousehold(
+    @CurrentActor() actor: Actor,
+    @Param() params: LearnerIdParamsDto,
+  ): Promise<HouseholdDto> {
     return toHouseholdDto(await this.households.get(actor, params.id));
   }
 }

@@ -4,7 +4,12 @@ import type { Actor } from '@bdhvs/auth';
 import { Outbox } from '@bdhvs/messaging';
 import { Database } from '@bdhvs/service-runtime';
 import { Household, HouseholdStatus, householdStatus } from './domain/household';
-import { HouseholdNotFoundError, InvalidLearnerError, LearnerErasedError, LearnerNotFoundError } from './domain/learner.errors';
+import {
+  HouseholdNotFoundError,
+  InvalidLearnerError,
+  LearnerErasedError,
+  LearnerNotFoundError,
+} from './domain/learner.errors';
 import { LearnerAccess } from './learner-access';
 import { householdMemberAdded, householdRegistered, learnerUpdated } from './learner-events';
 import { LearnerRepository, LearnerView } from './learner.repository';
@@ -27,10 +32,15 @@ export class HouseholdsService {
     private readonly outbox: Outbox,
   ) {}
 
-  async register(actor: Actor, input: { unitCode: string; villageCode?: string }, now = new Date()): Promise<HouseholdView> {
+  async register(
+    actor: Actor,
+    input: { unitCode: string; villageCode?: string },
+    now = new Date(),
+  ): Promise<HouseholdView> {
     const ctx = await this.context.load(now);
     const problems = [];
-    if (!ctx.communes.has(input.unitCode)) problems.push({ field: 'unitCode', message: 'unitCode must be a commune or ward of the 2025 map' });
+    if (!ctx.communes.has(input.unitCode))
+      problems.push({ field: 'unitCode', message: 'unitCode must be a commune or ward of the 2025 map' });
     if (input.villageCode !== undefined && ctx.villages.get(input.villageCode) !== input.unitCode) {
       problems.push({ field: 'villageCode', message: 'villageCode must be a village of unitCode' });
     }
@@ -51,7 +61,13 @@ export class HouseholdsService {
     return { ...household, members: [], status: householdStatus([]) };
   }
 
-  async addMember(actor: Actor, householdId: string, learnerId: string, head: boolean, now = new Date()): Promise<HouseholdView> {
+  async addMember(
+    actor: Actor,
+    householdId: string,
+    learnerId: string,
+    head: boolean,
+    now = new Date(),
+  ): Promise<HouseholdView> {
     await this.db.transaction(async (tx) => {
       const household = await this.learners.findHousehold(tx, householdId, true);
       if (!household) throw new HouseholdNotFoundError(householdId);
@@ -77,8 +93,21 @@ export class HouseholdsService {
     await this.access.assertUnitReachable(actor, household.villageCode ?? household.unitCode);
     const members = await this.learners.householdMembers(householdId);
     await this.db.transaction((tx) =>
-      this.learners.recordAccess(tx, members.map((m) => ({ learnerId: m.id, actorSub: actor.sub, actorRoles: actor.roles, action: 'read' as const, reason: 'household' }))),
+      this.learners.recordAccess(
+        tx,
+        members.map((m) => ({
+          learnerId: m.id,
+          actorSub: actor.sub,
+          actorRoles: actor.roles,
+          action: 'read' as const,
+          reason: 'household',
+        })),
+      ),
     );
-    return { ...household, members, status: householdStatus(members.map((m) => ({ learnerId: m.id, certified: m.certified }))) };
+    return {
+      ...household,
+      members,
+      status: householdStatus(members.map((m) => ({ learnerId: m.id, certified: m.certified }))),
+    };
   }
 }

@@ -62,23 +62,35 @@ export class ImportLearnersService {
     const reject = (line: number, problems: FieldProblem[]) => {
       result.rejected++;
       for (const p of problems) {
-        if (result.errors.length < MAX_REPORTED_ERRORS) result.errors.push({ line, field: p.field, message: p.message });
+        if (result.errors.length < MAX_REPORTED_ERRORS)
+          result.errors.push({ line, field: p.field, message: p.message });
         else result.errorsTruncated = true;
       }
     };
 
     const limiter = byteLimit(this.config.LEARNERS_IMPORT_MAX_BYTES);
-    const parser = parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true, skip_records_with_error: true });
+    const parser = parse({
+      bom: true,
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      skip_records_with_error: true,
+    });
     body.pipe(limiter).pipe(parser);
     body.on('error', (e) => parser.destroy(e));
     limiter.on('error', (e) => parser.destroy(e));
-    parser.on('skip', (error: CsvError & { lines?: number }) => reject(error.lines ?? 0, [{ field: '(row)', message: `malformed CSV: ${error.code}` }]));
+    parser.on('skip', (error: CsvError & { lines?: number }) =>
+      reject(error.lines ?? 0, [{ field: '(row)', message: `malformed CSV: ${error.code}` }]),
+    );
 
     let header: string[] | null = null;
     let batch: Candidate[] = [];
     let inFlight: Promise<void> = Promise.resolve();
     try {
-      for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      for await (const { record, info } of parser as AsyncIterable<{
+        record: string[];
+        info: { lines: number };
+      }>) {
         if (header === null) {
           header = record.map((h) => h.trim());
           const problems = headerProblems(header);
@@ -87,7 +99,9 @@ export class ImportLearnersService {
         }
         const line = info.lines;
         if (record.length > header.length) {
-          reject(line, [{ field: '(row)', message: `the row has ${record.length} fields, the header ${header.length}` }]);
+          reject(line, [
+            { field: '(row)', message: `the row has ${record.length} fields, the header ${header.length}` },
+          ]);
           continue;
         }
         const candidate = this.candidate(actor, record, header, line, ctx, reachable, now);
@@ -110,10 +124,17 @@ export class ImportLearnersService {
       if (error instanceof CsvError) throw new BadCsvError(`The CSV cannot be read: ${error.code}.`);
       throw error;
     }
-    if (header === null) throw new BadImportHeaderError(['citizenId', 'fullName', 'dateOfBirth', 'sex', 'unitCode', 'groups'], [], []);
+    if (header === null)
+      throw new BadImportHeaderError(
+        ['citizenId', 'fullName', 'dateOfBirth', 'sex', 'unitCode', 'groups'],
+        [],
+        [],
+      );
     await this.store(batch, importId, result, reject);
     result.errors.sort((a, b) => a.line - b.line);
-    this.logger.log(`import ${importId} by ${actor.sub}: ${result.accepted} accepted, ${result.rejected} rejected`);
+    this.logger.log(
+      `import ${importId} by ${actor.sub}: ${result.accepted} accepted, ${result.rejected} rejected`,
+    );
     return result;
   }
 
@@ -134,46 +155,76 @@ export class ImportLearnersService {
     if ('problems' in checked) return checked;
     const reg = checked.registration;
     if (reachable && !reachable.has(reg.villageCode ?? reg.unitCode)) {
-      return { problems: [{ field: 'unitCode', message: "unitCode is outside the caller's administrative unit" }] };
+      return {
+        problems: [{ field: 'unitCode', message: "unitCode is outside the caller's administrative unit" }],
+      };
     }
-    const learner = newLearner(reg, { id: randomUUID(), learnerKey: this.keys.learnerKey(reg.citizenId), registeredBy: actor.sub, now });
+    const learner = newLearner(reg, {
+      id: randomUUID(),
+      learnerKey: this.keys.learnerKey(reg.citizenId),
+      registeredBy: actor.sub,
+      now,
+    });
     return { line, learner };
   }
 
   /** One transaction: the batch's new learners and their events; duplicates and unknown households rejected. */
-  private async store(batch: Candidate[], importId: string, result: ImportResult, reject: (line: number, problems: FieldProblem[]) => void) {
+  private async store(
+    batch: Candidate[],
+    importId: string,
+    result: ImportResult,
+    reject: (line: number, problems: FieldProblem[]) => void,
+  ) {
     if (batch.length === 0) return;
     const firstLine = new Map<string, number>();
     const unique: Candidate[] = [];
     for (const c of batch) {
       const seen = firstLine.get(c.learner.learnerKey);
-      if (seen !== undefined) reject(c.line, [{ field: 'citizenId', message: `citizenId repeats the one on line ${seen} of this file` }]);
+      if (seen !== undefined)
+        reject(c.line, [
+          { field: 'citizenId', message: `citizenId repeats the one on line ${seen} of this file` },
+        ]);
       else {
         firstLine.set(c.learner.learnerKey, c.line);
         unique.push(c);
       }
     }
     await this.db.transaction(async (tx) => {
-      const households = [...new Set(unique.flatMap((c) => (c.learner.householdId ? [c.learner.householdId] : [])))];
+      const households = [
+        ...new Set(unique.flatMap((c) => (c.learner.householdId ? [c.learner.householdId] : []))),
+      ];
       const known = await this.learners.existingHouseholds(tx, households);
       const storable = unique.filter((c) => {
         if (!c.learner.householdId || known.has(c.learner.householdId)) return true;
         reject(c.line, [{ field: 'householdId', message: 'householdId names no registered household' }]);
         return false;
       });
-      const inserted = await this.learners.insertMany(tx, storable.map((c) => c.learner), importId);
+      const inserted = await this.learners.insertMany(
+        tx,
+        storable.map((c) => c.learner),
+        importId,
+      );
       const refused = storable.filter((c) => !inserted.has(c.learner.id));
-      const existing = await this.learners.findByKeys(tx, refused.map((c) => c.learner.learnerKey));
+      const existing = await this.learners.findByKeys(
+        tx,
+        refused.map((c) => c.learner.learnerKey),
+      );
       for (const c of refused) {
         const other = existing.get(c.learner.learnerKey);
         reject(c.line, [
           other?.importId === importId
             ? { field: 'citizenId', message: 'citizenId repeats one on an earlier line of this file' }
-            : { field: 'citizenId', message: `a learner with this citizenId is already registered (learnerId ${other?.id ?? 'unknown'})` },
+            : {
+                field: 'citizenId',
+                message: `a learner with this citizenId is already registered (learnerId ${other?.id ?? 'unknown'})`,
+              },
         ]);
       }
       const stored = storable.filter((c) => inserted.has(c.learner.id));
-      await this.outbox.enqueueAll(tx, stored.map((c) => learnerRegistered(c.learner)));
+      await this.outbox.enqueueAll(
+        tx,
+        stored.map((c) => learnerRegistered(c.learner)),
+      );
       result.accepted += stored.length;
     });
   }

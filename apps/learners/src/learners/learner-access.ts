@@ -18,8 +18,12 @@ export class NotYourLearnerError extends DomainError {
 export class LearnerAccess {
   constructor(private readonly context: RegistryContext) {}
 
-  async assertCanReach(actor: Actor, learner: Pick<Learner, 'id' | 'unitCode' | 'villageCode' | 'registeredBy'>): Promise<void> {
-    if (isPlatformOnly(actor) && learner.registeredBy !== actor.sub) throw new NotYourLearnerError(learner.id);
+  async assertCanReach(
+    actor: Actor,
+    learner: Pick<Learner, 'id' | 'unitCode' | 'villageCode' | 'registeredBy'>,
+  ): Promise<void> {
+    if (isPlatformOnly(actor) && learner.registeredBy !== actor.sub)
+      throw new NotYourLearnerError(learner.id);
     await assertUnitInScope(actor, learner.villageCode ?? learner.unitCode, this.context);
   }
 
@@ -30,5 +34,8 @@ export class LearnerAccess {
 
 /** A caller whose only learner-reading role is mooc-platform. */
 export function isPlatformOnly(actor: Actor): boolean {
-  return actor.roles.includes('mooc-platform') && !actor.roles.some((r) => r === 'province-admin' || r === 'unit-officer');
+  return (
+    actor.roles.includes('mooc-platform') &&
+    !actor.roles.some((r) => r === 'province-admin' || r === 'unit-officer')
+  );
 }

@@ -39,7 +39,10 @@ export function learnerRegistered(l: Learner): OutgoingEvent<LearnerRegisteredV1
   };
 }
 
-export function learnerUpdated(l: Learner, change: { before: IndicatorFields; after: IndicatorFields }): OutgoingEvent<LearnerUpdatedV1> {
+export function learnerUpdated(
+  l: Learner,
+  change: { before: IndicatorFields; after: IndicatorFields },
+): OutgoingEvent<LearnerUpdatedV1> {
   return {
     topic: Topics.learnerUpdated,
     key: l.id,
@@ -75,12 +78,24 @@ export function householdRegistered(h: Household): OutgoingEvent<HouseholdRegist
   };
 }
 
-export function householdMemberAdded(h: Household, l: Learner, head: boolean, at: Date): OutgoingEvent<HouseholdMemberAddedV1> {
+export function householdMemberAdded(
+  h: Household,
+  l: Learner,
+  head: boolean,
+  at: Date,
+): OutgoingEvent<HouseholdMemberAddedV1> {
   return {
     topic: Topics.householdMemberAdded,
     key: h.id,
     subject: h.id,
     time: at,
-    data: { householdId: h.id, learnerId: l.id, learnerKey: l.learnerKey, unitCode: l.unitCode, head, addedAt: at.toISOString() },
+    data: {
+      householdId: h.id,
+      learnerId: l.id,
+      learnerKey: l.learnerKey,
+      unitCode: l.unitCode,
+      head,
+      addedAt: at.toISOString(),
+    },
   };
 }

@@ -38,15 +38,55 @@ const COLUMNS = `l.id, l.learner_key, l.citizen_id_sealed, l.full_name_sealed, l
   l.student_level, l.employer, l.school, l.vneid_status, l.digital_bank_account, l.registered_by, l.registered_at,
   l.updated_at, l.erased_at, ${CERTIFIED} AS certified`;
 const INSERT_COLUMNS = [
-  'id', 'learner_key', 'citizen_id_sealed', 'full_name_sealed', 'pii_key_id', 'date_of_birth', 'birth_year', 'sex',
-  'ethnicity', 'disability', 'poor_household', 'unit_code', 'village_code', 'household_id', 'groups', 'student_level',
-  'employer', 'school', 'vneid_status', 'digital_bank_account', 'registered_by', 'import_id', 'registered_at', 'updated_at',
+  'id',
+  'learner_key',
+  'citizen_id_sealed',
+  'full_name_sealed',
+  'pii_key_id',
+  'date_of_birth',
+  'birth_year',
+  'sex',
+  'ethnicity',
+  'disability',
+  'poor_household',
+  'unit_code',
+  'village_code',
+  'household_id',
+  'groups',
+  'student_level',
+  'employer',
+  'school',
+  'vneid_status',
+  'digital_bank_account',
+  'registered_by',
+  'import_id',
+  'registered_at',
+  'updated_at',
 ] as const;
 const INSERT_TYPES: Record<(typeof INSERT_COLUMNS)[number], string> = {
-  id: 'uuid', learner_key: 'text', citizen_id_sealed: 'text', full_name_sealed: 'text', pii_key_id: 'text', date_of_birth: 'date',
-  birth_year: 'int', sex: 'text', ethnicity: 'text', disability: 'bool', poor_household: 'bool', unit_code: 'text',
-  village_code: 'text', household_id: 'uuid', groups: 'text', student_level: 'text', employer: 'text', school: 'text',
-  vneid_status: 'text', digital_bank_account: 'bool', registered_by: 'text', import_id: 'uuid', registered_at: 'timestamptz',
+  id: 'uuid',
+  learner_key: 'text',
+  citizen_id_sealed: 'text',
+  full_name_sealed: 'text',
+  pii_key_id: 'text',
+  date_of_birth: 'date',
+  birth_year: 'int',
+  sex: 'text',
+  ethnicity: 'text',
+  disability: 'bool',
+  poor_household: 'bool',
+  unit_code: 'text',
+  village_code: 'text',
+  household_id: 'uuid',
+  groups: 'text',
+  student_level: 'text',
+  employer: 'text',
+  school: 'text',
+  vneid_status: 'text',
+  digital_bank_account: 'bool',
+  registered_by: 'text',
+  import_id: 'uuid',
+  registered_at: 'timestamptz',
   updated_at: 'timestamptz',
 };
 
@@ -94,16 +134,41 @@ export class LearnerRepository {
    * Inserts the learners whose learner key is new; returns the ids inserted. Citizen ID and name are sealed
    * here. One array parameter per column (unnest), so a batch of any size is one short statement.
    */
-  async insertMany(tx: EntityManager, learners: readonly Learner[], importId: string | null = null): Promise<Set<string>> {
+  async insertMany(
+    tx: EntityManager,
+    learners: readonly Learner[],
+    importId: string | null = null,
+  ): Promise<Set<string>> {
     if (learners.length === 0) return new Set();
     const columns: unknown[][] = INSERT_COLUMNS.map(() => []);
     for (const l of learners) {
       const citizenId = this.keys.ring.seal(l.citizenId ?? '', `${l.id}:citizenId`);
       const fullName = this.keys.ring.seal(l.fullName ?? '', `${l.id}:fullName`);
       const row = [
-        l.id, l.learnerKey, citizenId.sealed, fullName.sealed, citizenId.keyId, l.dateOfBirth, l.birthYear, l.sex,
-        l.ethnicity, l.disability, l.poorHousehold, l.unitCode, l.villageCode, l.householdId, l.groups.join(';'), l.studentLevel,
-        l.employer, l.school, l.vneidStatus, l.digitalBankAccount, l.registeredBy, importId, l.registeredAt, l.updatedAt,
+        l.id,
+        l.learnerKey,
+        citizenId.sealed,
+        fullName.sealed,
+        citizenId.keyId,
+        l.dateOfBirth,
+        l.birthYear,
+        l.sex,
+        l.ethnicity,
+        l.disability,
+        l.poorHousehold,
+        l.unitCode,
+        l.villageCode,
+        l.householdId,
+        l.groups.join(';'),
+        l.studentLevel,
+        l.employer,
+        l.school,
+        l.vneidStatus,
+        l.digitalBankAccount,
+        l.registeredBy,
+        importId,
+        l.registeredAt,
+        l.updatedAt,
       ];
       row.forEach((value, i) => columns[i].push(value));
     }
@@ -121,7 +186,10 @@ export class LearnerRepository {
   }
 
   /** The learners already registered under these learner keys, with whether this import registered them. */
-  async findByKeys(tx: EntityManager, learnerKeys: string[]): Promise<Map<string, { id: string; importId: string | null }>> {
+  async findByKeys(
+    tx: EntityManager,
+    learnerKeys: string[],
+  ): Promise<Map<string, { id: string; importId: string | null }>> {
     if (learnerKeys.length === 0) return new Map();
     const rows: { id: string; learner_key: string; import_id: string | null }[] = await tx.query(
       'SELECT id, learner_key, import_id FROM learner WHERE learner_key = ANY($1)',
@@ -131,11 +199,18 @@ export class LearnerRepository {
   }
 
   async findById(tx: EntityManager, id: string, lock = false): Promise<LearnerView | null> {
-    const rows: LearnerRow[] = await tx.query(`SELECT ${COLUMNS} FROM learner l WHERE l.id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
+    const rows: LearnerRow[] = await tx.query(
+      `SELECT ${COLUMNS} FROM learner l WHERE l.id = $1${lock ? ' FOR UPDATE' : ''}`,
+      [id],
+    );
     return rows.length ? this.toDomain(rows[0]) : null;
   }
 
-  async search(filter: LearnerFilter, page: number, pageSize: number): Promise<{ items: LearnerView[]; total: number }> {
+  async search(
+    filter: LearnerFilter,
+    page: number,
+    pageSize: number,
+  ): Promise<{ items: LearnerView[]; total: number }> {
     const where: string[] = [];
     const params: unknown[] = [];
     const param = (value: unknown) => {
@@ -158,7 +233,10 @@ export class LearnerRepository {
       if (from) where.push(`${born} >= ${param(from)}::date`);
     }
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ total }]: { total: string }[] = await this.db.manager.query(`SELECT count(*) AS total FROM learner l ${clause}`, params);
+    const [{ total }]: { total: string }[] = await this.db.manager.query(
+      `SELECT count(*) AS total FROM learner l ${clause}`,
+      params,
+    );
     const rows: LearnerRow[] = await this.db.manager.query(
       `SELECT ${COLUMNS} FROM learner l ${clause} ORDER BY l.id LIMIT ${param(pageSize)} OFFSET ${param((page - 1) * pageSize)}`,
       params,
@@ -177,9 +255,27 @@ export class LearnerRepository {
          updated_at = $20, erased_at = $21
        WHERE id = $1`,
       [
-        l.id, citizenId?.sealed ?? null, fullName?.sealed ?? null, citizenId?.keyId ?? null, l.dateOfBirth, l.birthYear, l.sex,
-        l.ethnicity, l.disability, l.poorHousehold, l.unitCode, l.villageCode, l.householdId, l.groups, l.studentLevel,
-        l.employer, l.school, l.vneidStatus, l.digitalBankAccount, l.updatedAt, l.erasedAt,
+        l.id,
+        citizenId?.sealed ?? null,
+        fullName?.sealed ?? null,
+        citizenId?.keyId ?? null,
+        l.dateOfBirth,
+        l.birthYear,
+        l.sex,
+        l.ethnicity,
+        l.disability,
+        l.poorHousehold,
+        l.unitCode,
+        l.villageCode,
+        l.householdId,
+        l.groups,
+        l.studentLevel,
+        l.employer,
+        l.school,
+        l.vneidStatus,
+        l.digitalBankAccount,
+        l.updatedAt,
+        l.erasedAt,
       ],
     );
   }
@@ -190,34 +286,64 @@ export class LearnerRepository {
    */
   async resealBatch(tx: EntityManager, limit: number): Promise<{ resealed: number; remaining: number }> {
     const current = this.keys.ring.currentKeyId;
-    const rows: { id: string; citizen_id_sealed: string; full_name_sealed: string; pii_key_id: string }[] = await tx.query(
-      `SELECT id, citizen_id_sealed, full_name_sealed, pii_key_id FROM learner
+    const rows: { id: string; citizen_id_sealed: string; full_name_sealed: string; pii_key_id: string }[] =
+      await tx.query(
+        `SELECT id, citizen_id_sealed, full_name_sealed, pii_key_id FROM learner
        WHERE pii_key_id IS NOT NULL AND pii_key_id <> $1 ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED`,
-      [current, limit],
-    );
+        [current, limit],
+      );
     for (const r of rows) {
-      const citizenId = this.keys.ring.seal(this.keys.ring.open(r.citizen_id_sealed, r.pii_key_id, `${r.id}:citizenId`), `${r.id}:citizenId`);
-      const fullName = this.keys.ring.seal(this.keys.ring.open(r.full_name_sealed, r.pii_key_id, `${r.id}:fullName`), `${r.id}:fullName`);
-      await tx.query('UPDATE learner SET citizen_id_sealed = $2, full_name_sealed = $3, pii_key_id = $4 WHERE id = $1', [
-        r.id, citizenId.sealed, fullName.sealed, citizenId.keyId,
-      ]);
+      const citizenId = this.keys.ring.seal(
+        this.keys.ring.open(r.citizen_id_sealed, r.pii_key_id, `${r.id}:citizenId`),
+        `${r.id}:citizenId`,
+      );
+      const fullName = this.keys.ring.seal(
+        this.keys.ring.open(r.full_name_sealed, r.pii_key_id, `${r.id}:fullName`),
+        `${r.id}:fullName`,
+      );
+      await tx.query(
+        'UPDATE learner SET citizen_id_sealed = $2, full_name_sealed = $3, pii_key_id = $4 WHERE id = $1',
+        [r.id, citizenId.sealed, fullName.sealed, citizenId.keyId],
+      );
     }
-    const [{ n }]: { n: string }[] = await tx.query('SELECT count(*) AS n FROM learner WHERE pii_key_id IS NOT NULL AND pii_key_id <> $1', [current]);
+    const [{ n }]: { n: string }[] = await tx.query(
+      'SELECT count(*) AS n FROM learner WHERE pii_key_id IS NOT NULL AND pii_key_id <> $1',
+      [current],
+    );
     return { resealed: rows.length, remaining: Number(n) };
   }
 
-  async recordHistory(tx: EntityManager, entry: { learnerId: string; changedBy: string; reason: string; before: object; after: object }): Promise<void> {
-    await tx.query('INSERT INTO learner_history (learner_id, changed_by, reason, before, after) VALUES ($1, $2, $3, $4, $5)', [
-      entry.learnerId, entry.changedBy, entry.reason, JSON.stringify(entry.before), JSON.stringify(entry.after),
-    ]);
+  async recordHistory(
+    tx: EntityManager,
+    entry: { learnerId: string; changedBy: string; reason: string; before: object; after: object },
+  ): Promise<void> {
+    await tx.query(
+      'INSERT INTO learner_history (learner_id, changed_by, reason, before, after) VALUES ($1, $2, $3, $4, $5)',
+      [
+        entry.learnerId,
+        entry.changedBy,
+        entry.reason,
+        JSON.stringify(entry.before),
+        JSON.stringify(entry.after),
+      ],
+    );
   }
 
-  async history(learnerId: string): Promise<{ changedBy: string; reason: string; changedAt: Date; before: object; after: object }[]> {
-    const rows: { changed_by: string; reason: string; changed_at: Date; before: object; after: object }[] = await this.db.manager.query(
-      'SELECT changed_by, reason, changed_at, before, after FROM learner_history WHERE learner_id = $1 ORDER BY id',
-      [learnerId],
-    );
-    return rows.map((r) => ({ changedBy: r.changed_by, reason: r.reason, changedAt: r.changed_at, before: r.before, after: r.after }));
+  async history(
+    learnerId: string,
+  ): Promise<{ changedBy: string; reason: string; changedAt: Date; before: object; after: object }[]> {
+    const rows: { changed_by: string; reason: string; changed_at: Date; before: object; after: object }[] =
+      await this.db.manager.query(
+        'SELECT changed_by, reason, changed_at, before, after FROM learner_history WHERE learner_id = $1 ORDER BY id',
+        [learnerId],
+      );
+    return rows.map((r) => ({
+      changedBy: r.changed_by,
+      reason: r.reason,
+      changedAt: r.changed_at,
+      before: r.before,
+      after: r.after,
+    }));
   }
 
   async recordAccess(tx: EntityManager, records: readonly AccessRecord[]): Promise<void> {
@@ -227,15 +353,26 @@ export class LearnerRepository {
       values.push(r.learnerId, r.actorSub, r.actorRoles, r.action, r.reason);
       return `($${i * 5 + 1}, $${i * 5 + 2}, $${i * 5 + 3}, $${i * 5 + 4}, $${i * 5 + 5})`;
     });
-    await tx.query(`INSERT INTO personal_data_access (learner_id, actor_sub, actor_roles, action, reason) VALUES ${rows.join(', ')}`, values);
+    await tx.query(
+      `INSERT INTO personal_data_access (learner_id, actor_sub, actor_roles, action, reason) VALUES ${rows.join(', ')}`,
+      values,
+    );
   }
 
-  async accessLog(learnerId: string): Promise<{ actorSub: string; action: string; reason: string | null; accessedAt: Date }[]> {
-    const rows: { actor_sub: string; action: string; reason: string | null; accessed_at: Date }[] = await this.db.manager.query(
-      'SELECT actor_sub, action, reason, accessed_at FROM personal_data_access WHERE learner_id = $1 ORDER BY id',
-      [learnerId],
-    );
-    return rows.map((r) => ({ actorSub: r.actor_sub, action: r.action, reason: r.reason, accessedAt: r.accessed_at }));
+  async accessLog(
+    learnerId: string,
+  ): Promise<{ actorSub: string; action: string; reason: string | null; accessedAt: Date }[]> {
+    const rows: { actor_sub: string; action: string; reason: string | null; accessed_at: Date }[] =
+      await this.db.manager.query(
+        'SELECT actor_sub, action, reason, accessed_at FROM personal_data_access WHERE learner_id = $1 ORDER BY id',
+        [learnerId],
+      );
+    return rows.map((r) => ({
+      actorSub: r.actor_sub,
+      action: r.action,
+      reason: r.reason,
+      accessedAt: r.accessed_at,
+    }));
   }
 
   async insertHousehold(tx: EntityManager, h: Household): Promise<void> {
@@ -246,16 +383,31 @@ export class LearnerRepository {
   }
 
   async findHousehold(tx: EntityManager, id: string, lock = false): Promise<Household | null> {
-    const rows: { id: string; unit_code: string; village_code: string | null; head_learner_id: string | null; registered_by: string; registered_at: Date }[] =
-      await tx.query(`SELECT * FROM household WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
+    const rows: {
+      id: string;
+      unit_code: string;
+      village_code: string | null;
+      head_learner_id: string | null;
+      registered_by: string;
+      registered_at: Date;
+    }[] = await tx.query(`SELECT * FROM household WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
     if (!rows.length) return null;
     const r = rows[0];
-    return { id: r.id, unitCode: r.unit_code, villageCode: r.village_code, headLearnerId: r.head_learner_id, registeredBy: r.registered_by, registeredAt: r.registered_at };
+    return {
+      id: r.id,
+      unitCode: r.unit_code,
+      villageCode: r.village_code,
+      headLearnerId: r.head_learner_id,
+      registeredBy: r.registered_by,
+      registeredAt: r.registered_at,
+    };
   }
 
   async existingHouseholds(tx: EntityManager, ids: string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
-    const rows: { id: string }[] = await tx.query('SELECT id FROM household WHERE id = ANY($1::uuid[])', [ids]);
+    const rows: { id: string }[] = await tx.query('SELECT id FROM household WHERE id = ANY($1::uuid[])', [
+      ids,
+    ]);
     return new Set(rows.map((r) => r.id));
   }
 
@@ -264,12 +416,18 @@ export class LearnerRepository {
   }
 
   async householdMembers(householdId: string): Promise<LearnerView[]> {
-    const rows: LearnerRow[] = await this.db.manager.query(`SELECT ${COLUMNS} FROM learner l WHERE l.household_id = $1 ORDER BY l.id`, [householdId]);
+    const rows: LearnerRow[] = await this.db.manager.query(
+      `SELECT ${COLUMNS} FROM learner l WHERE l.household_id = $1 ORDER BY l.id`,
+      [householdId],
+    );
     return rows.map((r) => this.toDomain(r));
   }
 
   private toDomain(r: LearnerRow): LearnerView {
-    const open = (sealed: string | null, field: string) => (sealed === null || r.pii_key_id === null ? null : this.keys.ring.open(sealed, r.pii_key_id, `${r.id}:${field}`));
+    const open = (sealed: string | null, field: string) =>
+      sealed === null || r.pii_key_id === null
+        ? null
+        : this.keys.ring.open(sealed, r.pii_key_id, `${r.id}:${field}`);
     return {
       id: r.id,
       learnerKey: r.learner_key,

@@ -1,4 +1,17 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -30,7 +43,11 @@ import { LearnerView } from './learner.repository';
 import { ReadLearnersService } from './read-learners.service';
 import { RegisterLearnerService } from './register-learner.service';
 
-const REASON_HEADER = { name: 'X-Access-Reason', required: false, description: 'Why personal data is read: kept in the access audit' };
+const REASON_HEADER = {
+  name: 'X-Access-Reason',
+  required: false,
+  description: 'Why personal data is read: kept in the access audit',
+};
 
 @ApiTags('learners')
 @ApiBearerAuth()
@@ -45,8 +62,14 @@ export class LearnersController {
 
   @Post()
   @Roles('province-admin', 'unit-officer', 'mooc-platform')
-  @ApiOperation({ summary: 'Register a learner; the same citizen ID again is a 409 naming the existing learner' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key and body from the same caller: the same answer again' })
+  @ApiOperation({
+    summary: 'Register a learner; the same citizen ID again is a 409 naming the existing learner',
+  })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Same key and body from the same caller: the same answer again',
+  })
   @ApiCreatedResponse({ type: LearnerDto })
   @ApiConflictResponse({ description: 'problem+json with `learnerId` of the learner already registered' })
   async registerLearner(
@@ -55,7 +78,11 @@ export class LearnersController {
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<LearnerDto> {
-    const result = await this.registration.register(actor, { ...body }, idempotencyKey?.trim().slice(0, 200) || undefined);
+    const result = await this.registration.register(
+      actor,
+      { ...body },
+      idempotencyKey?.trim().slice(0, 200) || undefined,
+    );
     res.status(201).location(`/api/v1/learners/learners/${result.learner.id}`);
     if (result.replayed) res.setHeader('Idempotent-Replayed', 'true');
     return toLearnerDto(result.learner);
@@ -64,10 +91,16 @@ export class LearnersController {
   @Post('import')
   @HttpCode(200)
   @Roles('province-admin', 'unit-officer', 'mooc-platform')
-  @ApiOperation({ summary: 'Register learners from a CSV file (the body itself, text/csv), streamed and stored in batches' })
+  @ApiOperation({
+    summary: 'Register learners from a CSV file (the body itself, text/csv), streamed and stored in batches',
+  })
   @ApiConsumes('text/csv')
   @ApiBody({
-    schema: { type: 'string', example: 'citizenId,fullName,dateOfBirth,sex,unitCode,groups\n012080012345,Lò Thị Mai,1980-01-31,female,03388,CITIZEN\n' },
+    schema: {
+      type: 'string',
+      example:
+        'citizenId,fullName,dateOfBirth,sex,unitCode,groups\n012080012345,Lò Thị Mai,1980-01-31,female,03388,CITIZEN\n',
+    },
   })
   @ApiOkResponse({ type: ImportResultDto })
   async importLearners(@CurrentActor() actor: Actor, @Req() req: Request): Promise<ImportResultDto> {
@@ -78,15 +111,21 @@ export class LearnersController {
   @Post('personal-data/reseal')
   @HttpCode(200)
   @Roles('province-admin')
-  @ApiOperation({ summary: 'Key rotation: seal up to 1,000 learners sealed with an older key again with the current key' })
-  @ApiOkResponse({ schema: { type: 'object', properties: { resealed: { type: 'integer' }, remaining: { type: 'integer' } } } })
+  @ApiOperation({
+    summary: 'Key rotation: seal up to 1,000 learners sealed with an older key again with the current key',
+  })
+  @ApiOkResponse({
+    schema: { type: 'object', properties: { resealed: { type: 'integer' }, remaining: { type: 'integer' } } },
+  })
   async resealPersonalData(): Promise<{ resealed: number; remaining: number }> {
     return this.corrections.reseal();
   }
 
   @Get()
   @Roles('province-admin', 'unit-officer', 'mooc-platform')
-  @ApiOperation({ summary: 'Search learners of a unit (and below), by group, certification and age band; ordered by id' })
+  @ApiOperation({
+    summary: 'Search learners of a unit (and below), by group, certification and age band; ordered by id',
+  })
   @ApiHeader(REASON_HEADER)
   @ApiOkResponse({ type: LearnerPageDto })
   async searchLearners(
@@ -95,12 +134,19 @@ export class LearnersController {
     @Headers('x-access-reason') reason?: string,
   ): Promise<LearnerPageDto> {
     const found = await this.reads.search(actor, query, reason);
-    return { items: found.items.map((l) => toLearnerDto(l)), page: query.page, pageSize: query.pageSize, total: found.total };
+    return {
+      items: found.items.map((l) => toLearnerDto(l)),
+      page: query.page,
+      pageSize: query.pageSize,
+      total: found.total,
+    };
   }
 
   @Get(':id')
   @Roles('province-admin', 'unit-officer', 'mooc-platform')
-  @ApiOperation({ summary: 'A learner; the citizen ID masked unless a province-admin reveals it with a reason (audited)' })
+  @ApiOperation({
+    summary: 'A learner; the citizen ID masked unless a province-admin reveals it with a reason (audited)',
+  })
   @ApiHeader(REASON_HEADER)
   @ApiOkResponse({ type: LearnerDto })
   async getLearner(
@@ -115,18 +161,30 @@ export class LearnersController {
 
   @Patch(':id')
   @Roles('province-admin', 'unit-officer')
-  @ApiOperation({ summary: 'Correct a learner (any field but the citizen ID), with a reason kept in the history' })
+  @ApiOperation({
+    summary: 'Correct a learner (any field but the citizen ID), with a reason kept in the history',
+  })
   @ApiOkResponse({ type: LearnerDto })
-  async correctLearner(@CurrentActor() actor: Actor, @Param() params: LearnerIdParamsDto, @Body() body: CorrectLearnerDto): Promise<LearnerDto> {
+  async correctLearner(
+    @CurrentActor() actor: Actor,
+    @Param() params: LearnerIdParamsDto,
+    @Body() body: CorrectLearnerDto,
+  ): Promise<LearnerDto> {
     const { reason, ...correction } = body;
     return toLearnerDto(await this.corrections.correct(actor, params.id, correction, reason));
   }
 
   @Get(':id/personal-data')
   @Roles('province-admin')
-  @ApiOperation({ summary: "The data subject's export: everything held, in clear, with history and access log (audited)" })
+  @ApiOperation({
+    summary: "The data subject's export: everything held, in clear, with history and access log (audited)",
+  })
   @ApiHeader({ ...REASON_HEADER, required: true })
-  async exportPersonalData(@CurrentActor() actor: Actor, @Param() params: LearnerIdParamsDto, @Headers('x-access-reason') reason?: string) {
+  async exportPersonalData(
+    @CurrentActor() actor: Actor,
+    @Param() params: LearnerIdParamsDto,
+    @Headers('x-access-reason') reason?: string,
+  ) {
     const exported = await this.reads.exportPersonalData(actor, params.id, reason);
     return {
       learner: toLearnerDto(exported.learner, true),
@@ -137,10 +195,17 @@ export class LearnersController {
 
   @Delete(':id/personal-data')
   @Roles('province-admin')
-  @ApiOperation({ summary: "Erase a learner's personal data; unit, birth year, groups, sex and certification stay, anonymous" })
+  @ApiOperation({
+    summary:
+      "Erase a learner's personal data; unit, birth year, groups, sex and certification stay, anonymous",
+  })
   @ApiHeader({ ...REASON_HEADER, required: true })
   @ApiOkResponse({ type: LearnerDto })
-  async erasePersonalData(@CurrentActor() actor: Actor, @Param() params: LearnerIdParamsDto, @Headers('x-access-reason') reason?: string): Promise<LearnerDto> {
+  async erasePersonalData(
+    @CurrentActor() actor: Actor,
+    @Param() params: LearnerIdParamsDto,
+    @Headers('x-access-reason') reason?: string,
+  ): Promise<LearnerDto> {
     return toLearnerDto(await this.corrections.erasePersonalData(actor, params.id, reason));
   }
 }

@@ -2,7 +2,11 @@ import { Injectable } from '@nestjs/common';
 import type { Actor } from '@bdhvs/auth';
 import { Database } from '@bdhvs/service-runtime';
 import { AgeBand, TargetGroup, vietnamDate } from './domain/learner';
-import { AccessReasonRequiredError, LearnerNotFoundError, RevealNotAllowedError } from './domain/learner.errors';
+import {
+  AccessReasonRequiredError,
+  LearnerNotFoundError,
+  RevealNotAllowedError,
+} from './domain/learner.errors';
 import { LearnerAccess, isPlatformOnly } from './learner-access';
 import { AccessRecord, LearnerRepository, LearnerView } from './learner.repository';
 import { RegistryContext } from './registry-context';
@@ -42,12 +46,19 @@ export class ReadLearnersService {
       const learner = await this.learners.findById(tx, id);
       if (!learner) throw new LearnerNotFoundError(id);
       await this.access.assertCanReach(actor, learner);
-      await this.learners.recordAccess(tx, [record(actor, id, purpose.reveal ? 'reveal' : 'read', purpose.reason)]);
+      await this.learners.recordAccess(tx, [
+        record(actor, id, purpose.reveal ? 'reveal' : 'read', purpose.reason),
+      ]);
       return learner;
     });
   }
 
-  async search(actor: Actor, query: SearchQuery, reason?: string, now = new Date()): Promise<{ items: LearnerView[]; total: number }> {
+  async search(
+    actor: Actor,
+    query: SearchQuery,
+    reason?: string,
+    now = new Date(),
+  ): Promise<{ items: LearnerView[]; total: number }> {
     const unit = query.unit ?? actor.unit;
     if (unit) await this.access.assertUnitReachable(actor, unit);
     const found = await this.learners.search(
@@ -62,7 +73,12 @@ export class ReadLearnersService {
       query.page,
       query.pageSize,
     );
-    await this.db.transaction((tx) => this.learners.recordAccess(tx, found.items.map((l) => record(actor, l.id, 'search', reason))));
+    await this.db.transaction((tx) =>
+      this.learners.recordAccess(
+        tx,
+        found.items.map((l) => record(actor, l.id, 'search', reason)),
+      ),
+    );
     return found;
   }
 
@@ -71,15 +87,25 @@ export class ReadLearnersService {
     assertMayReveal(actor, reason);
     const learner = await this.get(actor, id, { reason });
     await this.db.transaction((tx) => this.learners.recordAccess(tx, [record(actor, id, 'export', reason)]));
-    return { learner, history: await this.learners.history(id), accessLog: await this.learners.accessLog(id) };
+    return {
+      learner,
+      history: await this.learners.history(id),
+      accessLog: await this.learners.accessLog(id),
+    };
   }
 }
 
 export function assertMayReveal(actor: Actor, reason: string | undefined): void {
-  if (!actor.roles.includes('province-admin')) throw new RevealNotAllowedError('Only a province-admin may see a citizen ID in clear.');
+  if (!actor.roles.includes('province-admin'))
+    throw new RevealNotAllowedError('Only a province-admin may see a citizen ID in clear.');
   if (!reason || !reason.trim()) throw new AccessReasonRequiredError();
 }
 
-function record(actor: Actor, learnerId: string, action: AccessRecord['action'], reason: string | undefined): AccessRecord {
+function record(
+  actor: Actor,
+  learnerId: string,
+  action: AccessRecord['action'],
+  reason: string | undefined,
+): AccessRecord {
   return { learnerId, actorSub: actor.sub, actorRoles: actor.roles, action, reason: reason?.trim() || null };
 }

@@ -36,7 +36,12 @@ export class RegisterLearnerService {
     private readonly idempotency: IdempotencyKeys,
   ) {}
 
-  async register(actor: Actor, input: LearnerRegistration, idempotencyKey?: string, now = new Date()): Promise<RegisterResult> {
+  async register(
+    actor: Actor,
+    input: LearnerRegistration,
+    idempotencyKey?: string,
+    now = new Date(),
+  ): Promise<RegisterResult> {
     const hash = requestHash(input);
     if (idempotencyKey) {
       const replay = await this.replay(actor, idempotencyKey, hash);
@@ -49,37 +54,48 @@ export class RegisterLearnerService {
     const learnerKey = this.keys.learnerKey(registration.citizenId);
     const learner = newLearner(registration, { id: randomUUID(), learnerKey, registeredBy: actor.sub, now });
 
-    const outcome = await this.db.transaction(async (tx) => {
-      if (learner.householdId && (await this.learners.existingHouseholds(tx, [learner.householdId])).size === 0) {
-        throw new HouseholdNotFoundError(learner.householdId);
-      }
-      const inserted = await this.learners.insertMany(tx, [learner]);
-      if (!inserted.has(learner.id)) {
-        const existing = (await this.learners.findByKeys(tx, [learnerKey])).get(learnerKey);
-        return { conflict: existing?.id ?? '' };
-      }
-      await this.outbox.enqueue(tx, learnerRegistered(learner));
-      if (idempotencyKey) {
-        const saved = await this.idempotency.remember(tx, actor.sub, idempotencyKey, {
-          operation: OPERATION,
-          requestHash: hash,
-          status: 201,
-          resourceId: learner.id,
-        });
-        // A concurrent twin stored the key first: undo this one and answer as it did.
-        if (!saved) throw new ConcurrentIdempotentRequest();
-      }
-      return { conflict: null };
-    }).catch(async (error) => {
-      if (error instanceof ConcurrentIdempotentRequest && idempotencyKey) {
-        const replay = await this.replay(actor, idempotencyKey, hash);
-        if (replay) return { replay };
-      }
-      throw error;
-    });
+    const outcome = await this.db
+      .transaction(async (tx) => {
+        if (
+          learner.householdId &&
+          (await this.learners.existingHouseholds(tx, [learner.householdId])).size === 0
+        ) {
+          throw new HouseholdNotFoundError(learner.householdId);
+        }
+        const inserted = await this.learners.insertMany(tx, [learner]);
+        if (!inserted.has(learner.id)) {
+          const existing = (await this.learners.findByKeys(tx, [learnerKey])).get(learnerKey);
+          return { conflict: existing?.id ?? '' };
+        }
+        await this.outbox.enqueue(tx, learnerRegistered(learner));
+        if (idempotencyKey) {
+          const saved = await this.idempotency.remember(tx, actor.sub, idempotencyKey, {
+            operation: OPERATION,
+            requestHash: hash,
+            status: 201,
+            resourceId: learner.id,
+          });
+          // A concurrent twin stored the key first: undo this one and answer as it did.
+          if (!saved) throw new ConcurrentIdempotentRequest();
+        }
+        return { conflict: null };
+      })
+      .catch(async (error) => {
+        if (error instanceof ConcurrentIdempotentRequest && idempotencyKey) {
+          const replay = await this.replay(actor, idempotencyKey, hash);
+          if (replay) return { replay };
+        }
+        throw error;
+      });
     if ('replay' in outcome) return outcome.replay as RegisterResult;
     if (outcome.conflict !== null) throw new LearnerAlreadyRegisteredError(outcome.conflict);
-    return { learner: { ...learner, certified: (await this.learners.findById(this.db.manager, learner.id))?.certified ?? false }, replayed: false };
+    return {
+      learner: {
+        ...learner,
+        certified: (await this.learners.findById(this.db.manager, learner.id))?.certified ?? false,
+      },
+      replayed: false,
+    };
   }
 
   private async replay(actor: Actor, key: string, hash: string): Promise<RegisterResult | null> {
@@ -92,4 +108,3 @@ export class RegisterLearnerService {
 }
 
 class ConcurrentIdempotentRequest extends Error {}
-

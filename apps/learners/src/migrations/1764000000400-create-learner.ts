@@ -47,7 +47,9 @@ export class CreateLearner1764000000400 implements MigrationInterface {
     await q.query('CREATE INDEX learner_village ON learner (village_code) WHERE village_code IS NOT NULL');
     await q.query('CREATE INDEX learner_household ON learner (household_id) WHERE household_id IS NOT NULL');
     await q.query('CREATE INDEX learner_registered_by ON learner (registered_by, id)');
-    await q.query(`ALTER TABLE household ADD CONSTRAINT household_head FOREIGN KEY (head_learner_id) REFERENCES learner (id)`);
+    await q.query(
+      `ALTER TABLE household ADD CONSTRAINT household_head FOREIGN KEY (head_learner_id) REFERENCES learner (id)`,
+    );
     // Corrections: before and after of the fields that changed, personal data only as "changed".
     await q.query(`
       CREATE TABLE learner_history (
@@ -71,7 +73,9 @@ export class CreateLearner1764000000400 implements MigrationInterface {
         reason text,
         accessed_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query('CREATE INDEX personal_data_access_learner ON personal_data_access (learner_id, accessed_at)');
+    await q.query(
+      'CREATE INDEX personal_data_access_learner ON personal_data_access (learner_id, accessed_at)',
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

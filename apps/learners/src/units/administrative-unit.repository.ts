@@ -10,10 +10,15 @@ export class AdministrativeUnitRepository {
   constructor(private readonly db: Database) {}
 
   /** The stored units among the given (map, code) pairs. */
-  async findMany(tx: EntityManager, keys: readonly Pick<AdministrativeUnit, 'map' | 'code'>[]): Promise<AdministrativeUnit[]> {
+  async findMany(
+    tx: EntityManager,
+    keys: readonly Pick<AdministrativeUnit, 'map' | 'code'>[],
+  ): Promise<AdministrativeUnit[]> {
     if (keys.length === 0) return [];
     const wanted = new Set(keys.map(unitKey));
-    const rows = await tx.getRepository(AdministrativeUnitEntity).find({ where: { code: In([...new Set(keys.map((k) => k.code))]) } });
+    const rows = await tx
+      .getRepository(AdministrativeUnitEntity)
+      .find({ where: { code: In([...new Set(keys.map((k) => k.code))]) } });
     return rows.map(toDomain).filter((unit) => wanted.has(unitKey(unit)));
   }
 

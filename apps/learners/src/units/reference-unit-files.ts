@@ -21,7 +21,11 @@ export function referenceUnitsDir(base = __dirname): string {
 
 export function readReferenceUnitFiles(dir = referenceUnitsDir()): ReferenceUnitFiles {
   const read = (name: string) => readFileSync(join(dir, name), 'utf8');
-  return { units2025: read(FILES.units2025), unitsPre2025: read(FILES.unitsPre2025), mapping: read(FILES.mapping) };
+  return {
+    units2025: read(FILES.units2025),
+    unitsPre2025: read(FILES.unitsPre2025),
+    mapping: read(FILES.mapping),
+  };
 }
 
 export function readReferenceUnits(dir = referenceUnitsDir()): AdministrativeUnit[] {

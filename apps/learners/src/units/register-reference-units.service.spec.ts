@@ -35,8 +35,14 @@ describe(RegisterReferenceUnitsService.name, () => {
     units = new InMemoryUnits();
     outbox = new InMemoryOutbox();
     const tx = { query: async () => [] } as unknown as EntityManager;
-    const db = { transaction: <T>(work: (tx: EntityManager) => Promise<T>) => work(tx) } as unknown as Database;
-    sut = new RegisterReferenceUnitsService(db, units as unknown as AdministrativeUnitRepository, outbox as unknown as Outbox);
+    const db = {
+      transaction: <T>(work: (tx: EntityManager) => Promise<T>) => work(tx),
+    } as unknown as Database;
+    sut = new RegisterReferenceUnitsService(
+      db,
+      units as unknown as AdministrativeUnitRepository,
+      outbox as unknown as Outbox,
+    );
   });
 
   it('saves and announces every reference unit on the first load', async () => {
@@ -45,7 +51,14 @@ describe(RegisterReferenceUnitsService.name, () => {
     expect(outbox.events).toHaveLength(39 + 115);
     expect(outbox.events.find((e) => e.key === 'pre-2025:03388')).toMatchObject({
       topic: 'learners.unit-registered.v1',
-      data: { map: 'pre-2025', code: '03388', name: 'Phường Quyết Tiến', type: 'ward', parentCode: '105', mergedIntoCode: '03388' },
+      data: {
+        map: 'pre-2025',
+        code: '03388',
+        name: 'Phường Quyết Tiến',
+        type: 'ward',
+        parentCode: '105',
+        mergedIntoCode: '03388',
+      },
     });
     expect(outbox.events.find((e) => e.key === '2025:12')?.data).toEqual({
       map: '2025',
@@ -67,7 +80,9 @@ describe(RegisterReferenceUnitsService.name, () => {
   it('announces only the unit that changed', async () => {
     await sut.register(reference);
     outbox.events.length = 0;
-    const renamed = reference.map((u) => (unitKey(u) === '2025:03388' ? { ...u, name: 'Phường Đoàn Kết (mới)' } : u));
+    const renamed = reference.map((u) =>
+      unitKey(u) === '2025:03388' ? { ...u, name: 'Phường Đoàn Kết (mới)' } : u,
+    );
     await sut.register(renamed);
     expect(outbox.events.map((e) => [e.key, e.data.name])).toEqual([['2025:03388', 'Phường Đoàn Kết (mới)']]);
   });

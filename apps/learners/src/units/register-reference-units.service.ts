@@ -55,7 +55,9 @@ export class RegisterReferenceUnitsService implements OnApplicationBootstrap, On
         return;
       } catch (error) {
         const delay = Math.min(30_000, 500 * 2 ** Math.min(attempt, 6));
-        this.logger.warn(`registering reference units failed (attempt ${attempt}): ${(error as Error).message}; retry in ${delay} ms`);
+        this.logger.warn(
+          `registering reference units failed (attempt ${attempt}): ${(error as Error).message}; retry in ${delay} ms`,
+        );
         await new Promise((r) => setTimeout(r, delay));
       }
     }

@@ -4,7 +4,14 @@ import { Topics, UnitRegisteredV1, VillageRegisteredV1 } from '@bdhvs/events';
 import { Outbox, OutgoingEvent } from '@bdhvs/messaging';
 import { DomainError } from '@bdhvs/problem';
 import { Database } from '@bdhvs/service-runtime';
-import { AdministrativeUnit, MANUAL_SOURCE_PREFIX, UnitProblem, renamedUnit, unitKey, villageProblems } from './domain/administrative-unit';
+import {
+  AdministrativeUnit,
+  MANUAL_SOURCE_PREFIX,
+  UnitProblem,
+  renamedUnit,
+  unitKey,
+  villageProblems,
+} from './domain/administrative-unit';
 import { AdministrativeUnitRepository } from './administrative-unit.repository';
 
 export class InvalidUnitError extends DomainError {
@@ -33,13 +40,19 @@ export class RegisterUnitService {
   ) {}
 
   /** Adds the village, or renames it when the code exists; `created` says which. */
-  async registerVillage(actor: Actor, input: { code: string; name: string; shortName?: string; parentCode: string }) {
+  async registerVillage(
+    actor: Actor,
+    input: { code: string; name: string; shortName?: string; parentCode: string },
+  ) {
     return this.db.transaction(async (tx) => {
       const [parent] = await this.units.findMany(tx, [{ map: '2025', code: input.parentCode }]);
       const problems = villageProblems(input, parent ?? null);
       if (problems.length) throw new InvalidUnitError(problems);
       const [existing] = await this.units.findMany(tx, [{ map: '2025', code: input.code }]);
-      if (existing && existing.type !== 'village') throw new InvalidUnitError([{ field: 'code', message: 'code belongs to a unit that is not a village' }]);
+      if (existing && existing.type !== 'village')
+        throw new InvalidUnitError([
+          { field: 'code', message: 'code belongs to a unit that is not a village' },
+        ]);
       const base: AdministrativeUnit = existing ?? {
         map: '2025',
         code: input.code,
@@ -52,7 +65,12 @@ export class RegisterUnitService {
         resolutionItem: null,
         source: `${MANUAL_SOURCE_PREFIX}${actor.sub}`,
       };
-      const unit = renamedUnit({ ...base, parentCode: input.parentCode }, input.name, input.shortName, actor.sub);
+      const unit = renamedUnit(
+        { ...base, parentCode: input.parentCode },
+        input.name,
+        input.shortName,
+        actor.sub,
+      );
       await this.units.upsert(tx, [unit]);
       await this.outbox.enqueue(tx, announce(unit));
       return { unit, created: !existing };
@@ -63,7 +81,8 @@ export class RegisterUnitService {
     return this.db.transaction(async (tx) => {
       const [existing] = await this.units.findMany(tx, [{ map: '2025', code }]);
       if (!existing) throw new UnitNotFoundError(code);
-      if (name.normalize('NFC').trim().length === 0) throw new InvalidUnitError([{ field: 'name', message: 'name must not be empty' }]);
+      if (name.normalize('NFC').trim().length === 0)
+        throw new InvalidUnitError([{ field: 'name', message: 'name must not be empty' }]);
       const unit = renamedUnit(existing, name, shortName, actor.sub);
       await this.units.upsert(tx, [unit]);
       await this.outbox.enqueue(tx, announce(unit));
@@ -78,12 +97,26 @@ function announce(unit: AdministrativeUnit): OutgoingEvent<UnitRegisteredV1 | Vi
     return {
       ...base,
       topic: Topics.villageRegistered,
-      data: { map: '2025', code: unit.code, name: unit.name, shortName: unit.shortName, type: 'village', parentCode: unit.parentCode ?? '' },
+      data: {
+        map: '2025',
+        code: unit.code,
+        name: unit.name,
+        shortName: unit.shortName,
+        type: 'village',
+        parentCode: unit.parentCode ?? '',
+      },
     };
   }
   return {
     ...base,
     topic: Topics.unitRegistered,
-    data: { map: unit.map, code: unit.code, name: unit.name, shortName: unit.shortName, type: unit.type, parentCode: unit.parentCode },
+    data: {
+      map: unit.map,
+      code: unit.code,
+      name: unit.name,
+      shortName: unit.shortName,
+      type: unit.type,
+      parentCode: unit.parentCode,
+    },
   };
 }

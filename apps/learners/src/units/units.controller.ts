@@ -3,7 +3,13 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags
 import type { Response } from 'express';
 import { Actor, CurrentActor, Roles } from '@bdhvs/auth';
 import { AdministrativeUnit } from './domain/administrative-unit';
-import { ListUnitsQueryDto, RegisterVillageDto, RenameUnitDto, UnitCodeParamsDto, UnitDto } from './dto/list-units.dto';
+import {
+  ListUnitsQueryDto,
+  RegisterVillageDto,
+  RenameUnitDto,
+  UnitCodeParamsDto,
+  UnitDto,
+} from './dto/list-units.dto';
 import { RegisterUnitService } from './register-unit.service';
 import { AdministrativeUnitRepository } from './administrative-unit.repository';
 
@@ -17,7 +23,10 @@ export class UnitsController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: "Administrative units: today's map by default, the former districts and communes with map=pre-2025" })
+  @ApiOperation({
+    summary:
+      "Administrative units: today's map by default, the former districts and communes with map=pre-2025",
+  })
   @ApiOkResponse({ type: UnitDto, isArray: true })
   async listUnits(@Query() query: ListUnitsQueryDto): Promise<UnitDto[]> {
     return (await this.units.list(query.map, query.parentCode)).map(toDto);
@@ -25,9 +34,15 @@ export class UnitsController {
 
   @Post()
   @Roles('province-admin')
-  @ApiOperation({ summary: 'Add a village (thôn, bản, tổ dân phố) under a commune or ward; the same code again renames it' })
+  @ApiOperation({
+    summary: 'Add a village (thôn, bản, tổ dân phố) under a commune or ward; the same code again renames it',
+  })
   @ApiCreatedResponse({ type: UnitDto, description: 'Added (200 when the village existed and was renamed)' })
-  async registerUnit(@CurrentActor() actor: Actor, @Body() body: RegisterVillageDto, @Res({ passthrough: true }) res: Response): Promise<UnitDto> {
+  async registerUnit(
+    @CurrentActor() actor: Actor,
+    @Body() body: RegisterVillageDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<UnitDto> {
     const result = await this.registration.registerVillage(actor, body);
     res.status(result.created ? 201 : 200);
     return toDto(result.unit);
@@ -37,7 +52,11 @@ export class UnitsController {
   @Roles('province-admin')
   @ApiOperation({ summary: 'Rename a unit of the 2025 map (announced as an upsert)' })
   @ApiOkResponse({ type: UnitDto })
-  async renameUnit(@CurrentActor() actor: Actor, @Param() params: UnitCodeParamsDto, @Body() body: RenameUnitDto): Promise<UnitDto> {
+  async renameUnit(
+    @CurrentActor() actor: Actor,
+    @Param() params: UnitCodeParamsDto,
+    @Body() body: RenameUnitDto,
+  ): Promise<UnitDto> {
     return toDto(await this.registration.rename(actor, params.code, body.name, body.shortName));
   }
 }
@@ -50,6 +69,8 @@ function toDto(unit: AdministrativeUnit): UnitDto {
     type: unit.type,
     parentCode: unit.parentCode,
     map: unit.map,
-    ...(unit.map === 'pre-2025' && unit.mergedIntoCode !== null ? { mergedIntoCode: unit.mergedIntoCode } : {}),
+    ...(unit.map === 'pre-2025' && unit.mergedIntoCode !== null
+      ? { mergedIntoCode: unit.mergedIntoCode }
+      : {}),
   };
 }

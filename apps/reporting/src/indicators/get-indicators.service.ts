@@ -32,7 +32,10 @@ export class GetIndicatorsService {
     if (!unit) throw new DomainError('unknown-unit', `No administrative unit ${unitCode} on the 2025 map.`);
     await assertUnitInScope(actor, unitCode, this.units);
     if (query.breakdown && query.breakdown !== 'subunit') {
-      throw new DomainError('breakdown-not-available', `Breakdown by ${query.breakdown} needs the learner registry and is not computed yet.`);
+      throw new DomainError(
+        'breakdown-not-available',
+        `Breakdown by ${query.breakdown} needs the learner registry and is not computed yet.`,
+      );
     }
     const indicators = this.indicatorsFor(query.indicator);
     const period = parsePeriod(query.period ?? currentYearPeriod(now)) as Period;
@@ -40,8 +43,13 @@ export class GetIndicatorsService {
     const subtree = await this.units.subtree(unitCode);
     const children = childrenOf(subtree);
     const codes = subtree.map((u) => u.code);
-    const tallies = await this.qualifications.tallyByUnit(codes, period.end, latestBirthDateForAge(period.lastDay, ADULT_AGE));
-    const reported = query.breakdown === 'subunit' ? [unitCode, ...(children.get(unitCode) ?? [])] : [unitCode];
+    const tallies = await this.qualifications.tallyByUnit(
+      codes,
+      period.end,
+      latestBirthDateForAge(period.lastDay, ADULT_AGE),
+    );
+    const reported =
+      query.breakdown === 'subunit' ? [unitCode, ...(children.get(unitCode) ?? [])] : [unitCode];
 
     const rows: IndicatorRowDto[] = [];
     for (const indicator of indicators) {
@@ -51,7 +59,8 @@ export class GetIndicatorsService {
         const numerator = sumOverSubtree(code, children, (c) => tallies.get(c)?.qualified ?? 0);
         const denominator = indicator === 'd' ? null : rollUpDenominator(code, children, denominators);
         const value = indicatorValue(indicator, numerator, denominator);
-        const target = targets.get(code) ?? planTarget(indicator, period.year, code === this.units.provinceCode);
+        const target =
+          targets.get(code) ?? planTarget(indicator, period.year, code === this.units.provinceCode);
         const { eventCount, asOf } = this.provenance(code, children, tallies);
         rows.push({
           indicator,
@@ -74,7 +83,10 @@ export class GetIndicatorsService {
   private indicatorsFor(requested: IndicatorId | undefined): ComputedIndicator[] {
     if (!requested) return [...COMPUTED_INDICATORS];
     if (!(COMPUTED_INDICATORS as readonly string[]).includes(requested)) {
-      throw new DomainError('indicator-not-computed', `Indicator ${requested} needs the learner registry's target groups and is not computed yet.`);
+      throw new DomainError(
+        'indicator-not-computed',
+        `Indicator ${requested} needs the learner registry's target groups and is not computed yet.`,
+      );
     }
     return [requested as ComputedIndicator];
   }

@@ -22,7 +22,10 @@ export class IndicatorsController {
   @UseGuards(UnitScopeGuard)
   @ApiOperation({ summary: 'Indicator values against targets for a unit and period' })
   @ApiOkResponse({ type: [IndicatorRowDto] })
-  getIndicators(@CurrentActor() actor: Actor, @Query() query: GetIndicatorsQuery): Promise<IndicatorRowDto[]> {
+  getIndicators(
+    @CurrentActor() actor: Actor,
+    @Query() query: GetIndicatorsQuery,
+  ): Promise<IndicatorRowDto[]> {
     return this.indicators.get(actor, query);
   }
 

@@ -18,7 +18,14 @@ export class QualificationRepository {
     await tx.query(
       `INSERT INTO qualification (certificate_id, learner_key, unit_code, date_of_birth, issued_at, source_event_id)
        VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (certificate_id) DO NOTHING`,
-      [event.certificateId, event.learnerKey, event.unitCode, event.dateOfBirth, event.issuedAt, event.sourceEventId],
+      [
+        event.certificateId,
+        event.learnerKey,
+        event.unitCode,
+        event.dateOfBirth,
+        event.issuedAt,
+        event.sourceEventId,
+      ],
     );
   }
 
@@ -56,7 +63,8 @@ export class QualificationRepository {
        WHERE q.unit_code = ANY($1) AND q.issued_at < $2 GROUP BY q.unit_code`,
       [units, end],
     );
-    for (const row of events) tallies.set(row.unit_code, { qualified: 0, eventCount: row.n, asOf: row.as_of });
+    for (const row of events)
+      tallies.set(row.unit_code, { qualified: 0, eventCount: row.n, asOf: row.as_of });
     for (const row of qualified) {
       const tally = tallies.get(row.unit_code) ?? { qualified: 0, eventCount: 0, asOf: null };
       tally.qualified = row.n;
@@ -65,7 +73,12 @@ export class QualificationRepository {
     return tallies;
   }
 
-  async figures(kind: 'denominator' | 'target', units: string[], year: number, indicator: string): Promise<Map<string, number>> {
+  async figures(
+    kind: 'denominator' | 'target',
+    units: string[],
+    year: number,
+    indicator: string,
+  ): Promise<Map<string, number>> {
     const rows: { unit_code: string; value: string }[] = await this.db.manager.query(
       `SELECT unit_code, value FROM official_figure WHERE kind = $1 AND unit_code = ANY($2) AND year = $3 AND indicator = $4`,
       [kind, units, year, indicator],

@@ -54,7 +54,8 @@ export interface UnitRegisteredV1 {
 }
 
 export type TargetGroupV1 = 'PUBLIC_SECTOR' | 'STUDENT' | 'ENTERPRISE_WORKER' | 'CITIZEN';
-export type StudentLevelV1 = 'PRIMARY' | 'LOWER_SECONDARY' | 'UPPER_SECONDARY' | 'VOCATIONAL' | 'HIGHER_EDUCATION';
+export type StudentLevelV1 =
+  'PRIMARY' | 'LOWER_SECONDARY' | 'UPPER_SECONDARY' | 'VOCATIONAL' | 'HIGHER_EDUCATION';
 
 /**
  * A learner joined the registry. Key: learnerId. Never the citizen ID or the name: `learnerKey` is the

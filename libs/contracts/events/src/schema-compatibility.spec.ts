@@ -1,5 +1,10 @@
 import { compatibilityProblems } from './schema-compatibility';
-import { SCHEMA_REVISIONS, assertEventPayload, schemaViolations, EventValidationError } from './schema-registry';
+import {
+  SCHEMA_REVISIONS,
+  assertEventPayload,
+  schemaViolations,
+  EventValidationError,
+} from './schema-registry';
 import { ALL_TOPICS } from './topics';
 
 const base = {
@@ -65,7 +70,13 @@ describe('assertEventPayload', () => {
   });
 
   it('names each bad field', () => {
-    expect(schemaViolations('certification.certificate-issued.v1', { ...issued, learnerKey: 'x', issuedAt: undefined })).toEqual([
+    expect(
+      schemaViolations('certification.certificate-issued.v1', {
+        ...issued,
+        learnerKey: 'x',
+        issuedAt: undefined,
+      }),
+    ).toEqual([
       { field: 'issuedAt', message: "must have required property 'issuedAt'" },
       { field: 'learnerKey', message: 'must match pattern "^[0-9a-f]{64}$"' },
     ]);

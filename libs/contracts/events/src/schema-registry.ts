@@ -60,12 +60,18 @@ export function schemaViolations(topic: Topic, value: unknown): SchemaViolation[
   return (validate.errors ?? []).map((e) => {
     const missing = (e.params as { missingProperty?: string }).missingProperty;
     const path = e.instancePath.replace(/^\//, '').replace(/\//g, '.');
-    return { field: missing ? [path, missing].filter(Boolean).join('.') : path || '(root)', message: e.message ?? 'is invalid' };
+    return {
+      field: missing ? [path, missing].filter(Boolean).join('.') : path || '(root)',
+      message: e.message ?? 'is invalid',
+    };
   });
 }
 
 /** Validates a payload against the newest schema of its topic, or throws naming every bad field. */
-export function assertEventPayload<T extends keyof EventPayloads>(topic: T, value: unknown): EventPayloads[T] {
+export function assertEventPayload<T extends keyof EventPayloads>(
+  topic: T,
+  value: unknown,
+): EventPayloads[T] {
   const violations = schemaViolations(topic, value);
   if (violations.length > 0) throw new EventValidationError(topic, violations);
   return value as EventPayloads[T];

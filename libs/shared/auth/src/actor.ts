@@ -1,4 +1,11 @@
-export const ROLES = ['province-admin', 'unit-officer', 'mentor', 'mooc-platform', 'vneid-adapter', 'district-system'] as const;
+export const ROLES = [
+  'province-admin',
+  'unit-officer',
+  'mentor',
+  'mooc-platform',
+  'vneid-adapter',
+  'district-system',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 /** The caller, as services take it: who, with which roles, bounded to which administrative unit. */

@@ -44,7 +44,12 @@ class ProbeController {
 const keys = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const intruder = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const sign = (claims: object, key: KeyObject = keys.privateKey, kid = 'k1') =>
-  jwt.sign(claims, key.export({ type: 'pkcs8', format: 'pem' }), { algorithm: 'RS256', subject: 'alice', expiresIn: '5m', keyid: kid });
+  jwt.sign(claims, key.export({ type: 'pkcs8', format: 'pem' }), {
+    algorithm: 'RS256',
+    subject: 'alice',
+    expiresIn: '5m',
+    keyid: kid,
+  });
 
 async function appWith(config: Record<string, string>): Promise<INestApplication> {
   @Global()
@@ -52,14 +57,25 @@ async function appWith(config: Record<string, string>): Promise<INestApplication
     providers: [
       { provide: SERVICE_CONFIG, useValue: config },
       // 12 (province) > 03388 (commune) > 0338801 (village); 03408 is another commune.
-      { provide: UNIT_HIERARCHY, useValue: { isWithin: async (u: string, a: string) => u === a || (a === '12') || (a === '03388' && u === '0338801') } },
+      {
+        provide: UNIT_HIERARCHY,
+        useValue: {
+          isWithin: async (u: string, a: string) =>
+            u === a || a === '12' || (a === '03388' && u === '0338801'),
+        },
+      },
     ],
     exports: [SERVICE_CONFIG, UNIT_HIERARCHY],
   })
   class ConfigModule {}
-  const moduleRef = await Test.createTestingModule({ imports: [ConfigModule, AuthModule], controllers: [ProbeController] }).compile();
+  const moduleRef = await Test.createTestingModule({
+    imports: [ConfigModule, AuthModule],
+    controllers: [ProbeController],
+  }).compile();
   const app = moduleRef.createNestApplication({ logger: false });
-  app.useGlobalFilters(new ProblemDetailsFilter({ 'outside-unit': { status: 403, title: 'Outside your administrative unit' } }));
+  app.useGlobalFilters(
+    new ProblemDetailsFilter({ 'outside-unit': { status: 403, title: 'Outside your administrative unit' } }),
+  );
   await app.init();
   return app;
 }
@@ -78,7 +94,9 @@ describe.each([
       app = await appWith({ JWT_PUBLIC_KEY_FILE: file });
     } else {
       const jwk = { ...keys.publicKey.export({ format: 'jwk' }), kid: 'k1', use: 'sig', alg: 'RS256' };
-      jwks = createServer((_req, res) => res.setHeader('content-type', 'application/json').end(JSON.stringify({ keys: [jwk] })));
+      jwks = createServer((_req, res) =>
+        res.setHeader('content-type', 'application/json').end(JSON.stringify({ keys: [jwk] })),
+      );
       await new Promise<void>((resolve) => jwks?.listen(0, '127.0.0.1', resolve));
       const port = (jwks.address() as { port: number }).port;
       app = await appWith({ JWT_JWKS_URL: `http://127.0.0.1:${port}/.well-known/jwks.json` });
@@ -94,12 +112,19 @@ describe.each([
 
   it('refuses a missing, foreign or expired token with 401', async () => {
     await request(app.getHttpServer()).get('/me').expect(401);
-    await request(app.getHttpServer()).get('/me').set('authorization', `Bearer ${sign({ roles: ['mentor'] }, intruder.privateKey)}`).expect(401);
-    const expired = jwt.sign({ roles: ['mentor'], exp: Math.floor(Date.now() / 1000) - 60 }, keys.privateKey.export({ type: 'pkcs8', format: 'pem' }), {
-      algorithm: 'RS256',
-      subject: 'alice',
-      keyid: 'k1',
-    });
+    await request(app.getHttpServer())
+      .get('/me')
+      .set('authorization', `Bearer ${sign({ roles: ['mentor'] }, intruder.privateKey)}`)
+      .expect(401);
+    const expired = jwt.sign(
+      { roles: ['mentor'], exp: Math.floor(Date.now() / 1000) - 60 },
+      keys.privateKey.export({ type: 'pkcs8', format: 'pem' }),
+      {
+        algorithm: 'RS256',
+        subject: 'alice',
+        keyid: 'k1',
+      },
+    );
     await request(app.getHttpServer()).get('/me').set('authorization', `Bearer ${expired}`).expect(401);
   });
 
@@ -111,11 +136,17 @@ describe.each([
     expect(res.body).toEqual({ sub: 'alice', roles: ['unit-officer'], unit: '03388' });
   });
 
-  it("bounds a commune officer to their commune and what lies below it", async () => {
+  it('bounds a commune officer to their commune and what lies below it', async () => {
     const officer = `Bearer ${sign({ roles: ['unit-officer'], unit: '03388' })}`;
     await request(app.getHttpServer()).get('/units?unit=0338801').set('authorization', officer).expect(200);
-    await request(app.getHttpServer()).get('/units').set('authorization', officer).expect(200, { unit: null });
-    const refused = await request(app.getHttpServer()).get('/units?unit=03408').set('authorization', officer).expect(403);
+    await request(app.getHttpServer())
+      .get('/units')
+      .set('authorization', officer)
+      .expect(200, { unit: null });
+    const refused = await request(app.getHttpServer())
+      .get('/units?unit=03408')
+      .set('authorization', officer)
+      .expect(403);
     expect(refused.headers['content-type']).toContain('application/problem+json');
     await request(app.getHttpServer())
       .get('/units?unit=03408')
@@ -124,7 +155,13 @@ describe.each([
   });
 
   it('answers 403 when the role does not allow the route', async () => {
-    await request(app.getHttpServer()).get('/admin').set('authorization', `Bearer ${sign({ roles: ['mentor'] })}`).expect(403);
-    await request(app.getHttpServer()).get('/admin').set('authorization', `Bearer ${sign({ roles: ['province-admin'] })}`).expect(200);
+    await request(app.getHttpServer())
+      .get('/admin')
+      .set('authorization', `Bearer ${sign({ roles: ['mentor'] })}`)
+      .expect(403);
+    await request(app.getHttpServer())
+      .get('/admin')
+      .set('authorization', `Bearer ${sign({ roles: ['province-admin'] })}`)
+      .expect(200);
   });
 });

@@ -11,7 +11,13 @@ import { Actor, actorFromClaims } from './actor';
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(@Inject(SERVICE_CONFIG) config: ServiceConfig) {
     const key = config.JWT_JWKS_URL
-      ? { secretOrKeyProvider: passportJwtSecret({ jwksUri: config.JWT_JWKS_URL, cache: true, rateLimit: true }) }
+      ? {
+          secretOrKeyProvider: passportJwtSecret({
+            jwksUri: config.JWT_JWKS_URL,
+            cache: true,
+            rateLimit: true,
+          }),
+        }
       : { secretOrKey: readFileSync(config.JWT_PUBLIC_KEY_FILE as string, 'utf8') };
     super({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), algorithms: ['RS256'], ...key });
   }

@@ -30,7 +30,9 @@ export class UnitScopeGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const source = this.reflector.get<UnitSource | undefined>(UNIT_SOURCE, context.getHandler());
     if (!source) return true;
-    const req = context.switchToHttp().getRequest<{ user?: Actor; query: Record<string, unknown>; params: Record<string, string> }>();
+    const req = context
+      .switchToHttp()
+      .getRequest<{ user?: Actor; query: Record<string, unknown>; params: Record<string, string> }>();
     const unit = (source.query && req.query[source.query]) || (source.param && req.params[source.param]);
     if (!req.user || typeof unit !== 'string' || unit === '') return true;
     await assertUnitInScope(req.user, unit, this.hierarchy);

@@ -23,7 +23,9 @@ describe('assertUnitInScope', () => {
   });
 
   it('does not bound a province-wide caller', async () => {
-    await expect(assertUnitInScope({ sub: 'a', roles: ['province-admin'] }, '03408', hierarchy)).resolves.toBeUndefined();
+    await expect(
+      assertUnitInScope({ sub: 'a', roles: ['province-admin'] }, '03408', hierarchy),
+    ).resolves.toBeUndefined();
     expect(defaultUnit({ sub: 'a', roles: ['province-admin'] }, '12')).toBe('12');
   });
 });

@@ -18,7 +18,11 @@ export function defaultUnit(actor: Actor, provinceCode: string): string {
 }
 
 /** A caller bounded to a unit may reach that unit and the units below it, nothing else. */
-export async function assertUnitInScope(actor: Actor, unitCode: string, hierarchy: UnitHierarchy): Promise<void> {
+export async function assertUnitInScope(
+  actor: Actor,
+  unitCode: string,
+  hierarchy: UnitHierarchy,
+): Promise<void> {
   if (!actor.unit) return;
   if (!(await hierarchy.isWithin(unitCode, actor.unit))) throw new OutsideUnitError(unitCode);
 }

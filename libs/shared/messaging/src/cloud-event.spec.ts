@@ -38,8 +38,12 @@ describe('CloudEvents binary mode', () => {
   it('identifies a plain JSON message (the VNeID adapter) by its bytes, wherever it sits in the log', () => {
     const event = fromKafkaMessage('vneid.certification-events.v1', 3, message('{"eventId":"x"}'));
     expect(event.id).toMatch(/^sha256:[0-9a-f]{64}$/);
-    expect(fromKafkaMessage('vneid.certification-events.v1', 0, message('{"eventId":"x"}', {}, '7')).id).toBe(event.id);
-    expect(fromKafkaMessage('vneid.certification-events.v1', 3, message('{"eventId":"y"}')).id).not.toBe(event.id);
+    expect(fromKafkaMessage('vneid.certification-events.v1', 0, message('{"eventId":"x"}', {}, '7')).id).toBe(
+      event.id,
+    );
+    expect(fromKafkaMessage('vneid.certification-events.v1', 3, message('{"eventId":"y"}')).id).not.toBe(
+      event.id,
+    );
     expect(event.source).toBe('external');
     expect(event.time).toBe('2025-09-30T08:00:00.000Z');
   });

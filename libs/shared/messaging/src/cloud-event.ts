@@ -52,7 +52,11 @@ export function fromKafkaMessage(topic: string, partition: number, message: Kafk
   }
   const id = headerText(message.headers, 'ce_id');
   return {
-    id: id ?? `sha256:${createHash('sha256').update(message.value ?? Buffer.alloc(0)).digest('hex')}`,
+    id:
+      id ??
+      `sha256:${createHash('sha256')
+        .update(message.value ?? Buffer.alloc(0))
+        .digest('hex')}`,
     type: headerText(message.headers, 'ce_type') ?? topic,
     source: headerText(message.headers, 'ce_source') ?? 'external',
     time: headerText(message.headers, 'ce_time') ?? new Date(Number(message.timestamp)).toISOString(),

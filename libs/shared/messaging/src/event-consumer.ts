@@ -1,7 +1,13 @@
 import { Logger } from '@nestjs/common';
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import type { DataSource, EntityManager } from 'typeorm';
-import { EventValidationError, Topic, assertEventPayload, deadLetterTopic, EventPayloads } from '@bdhvs/events';
+import {
+  EventValidationError,
+  Topic,
+  assertEventPayload,
+  deadLetterTopic,
+  EventPayloads,
+} from '@bdhvs/events';
 import { newTraceContext, parseTraceparent, runWithTrace } from '@bdhvs/service-runtime';
 import { CloudEvent, UndecodableMessageError, fromKafkaMessage } from './cloud-event';
 import { TopicNames } from './kafka-connection';
@@ -65,10 +71,22 @@ export class EventConsumer {
   async start(): Promise<void> {
     if (this.handlers.size === 0) return;
     // A short session lets a replacement of a killed instance take its partitions over quickly.
-    this.consumer = this.kafka.consumer({ groupId: this.options.groupId, allowAutoTopicCreation: false, sessionTimeout: 10_000, heartbeatInterval: 2_000 });
+    this.consumer = this.kafka.consumer({
+      groupId: this.options.groupId,
+      allowAutoTopicCreation: false,
+      sessionTimeout: 10_000,
+      heartbeatInterval: 2_000,
+    });
     await this.consumer.connect();
-    await this.consumer.subscribe({ topics: this.topics.map((t) => this.names.physical(t)), fromBeginning: true });
-    await this.consumer.run({ autoCommit: true, eachBatchAutoResolve: false, eachBatch: (batch) => this.consumeBatch(batch) });
+    await this.consumer.subscribe({
+      topics: this.topics.map((t) => this.names.physical(t)),
+      fromBeginning: true,
+    });
+    await this.consumer.run({
+      autoCommit: true,
+      eachBatchAutoResolve: false,
+      eachBatch: (batch) => this.consumeBatch(batch),
+    });
   }
 
   /** Stops fetching and waits for the batch in flight; its offsets are committed. */
@@ -81,7 +99,14 @@ export class EventConsumer {
    * it fails, the transaction rolls back and each message is applied on its own, with retries and the
    * dead-letter topic, so one bad message never takes good ones down with it.
    */
-  private async consumeBatch({ batch, resolveOffset, heartbeat, isRunning, isStale, commitOffsetsIfNecessary }: EachBatchPayload) {
+  private async consumeBatch({
+    batch,
+    resolveOffset,
+    heartbeat,
+    isRunning,
+    isStale,
+    commitOffsetsIfNecessary,
+  }: EachBatchPayload) {
     const handler = this.handlers.get(this.names.logical(batch.topic));
     for (let start = 0; start < batch.messages.length; start += BATCH_CHUNK) {
       if (!isRunning() || isStale()) break;
@@ -92,7 +117,9 @@ export class EventConsumer {
         appliedTogether = await this.applyAllOnce(handler, decoded).then(
           () => true,
           (error: Error) => {
-            this.logger.warn(`batch of ${decoded.length} on ${batch.topic} failed (${error.message}); applying one by one`);
+            this.logger.warn(
+              `batch of ${decoded.length} on ${batch.topic} failed (${error.message}); applying one by one`,
+            );
             return false;
           },
         );
@@ -109,7 +136,12 @@ export class EventConsumer {
   }
 
   /** Decodes and validates each message; an undecodable or invalid one goes to the DLQ at once. */
-  private async decodeAll(topic: string, physicalTopic: string, partition: number, messages: KafkaMessage[]): Promise<DecodedMessage[]> {
+  private async decodeAll(
+    topic: string,
+    physicalTopic: string,
+    partition: number,
+    messages: KafkaMessage[],
+  ): Promise<DecodedMessage[]> {
     const decoded: DecodedMessage[] = [];
     for (const message of messages) {
       try {
@@ -139,13 +171,20 @@ export class EventConsumer {
           eventsDuplicate.inc({ topic: handler.topic });
           continue;
         }
-        await runWithTrace(newTraceContext(parseTraceparent(event.traceparent)), () => handler.apply(tx, event as CloudEvent<never>));
+        await runWithTrace(newTraceContext(parseTraceparent(event.traceparent)), () =>
+          handler.apply(tx, event as CloudEvent<never>),
+        );
         eventsApplied.inc({ topic: handler.topic });
       }
     });
   }
 
-  private async consumeEvent(handler: EventHandler, topic: string, partition: number, { message, event }: DecodedMessage): Promise<void> {
+  private async consumeEvent(
+    handler: EventHandler,
+    topic: string,
+    partition: number,
+    { message, event }: DecodedMessage,
+  ): Promise<void> {
     const trace = newTraceContext(parseTraceparent(event.traceparent));
     const retries = this.options.retries ?? 3;
     for (let attempt = 0; ; attempt++) {
@@ -159,7 +198,12 @@ export class EventConsumer {
         if (attempt >= retries) {
           // The database being away is not the message's fault: let Kafka redeliver it later.
           if (CONNECTION_ERROR.test(reason)) throw error;
-          return this.deadLetter(topic, partition, message, `failed after ${attempt + 1} attempts: ${reason}`);
+          return this.deadLetter(
+            topic,
+            partition,
+            message,
+            `failed after ${attempt + 1} attempts: ${reason}`,
+          );
         }
         const delay = (this.options.retryBaseMs ?? 200) * 2 ** attempt;
         this.logger.warn(`event ${event.id} on ${topic} failed (${reason}); retry in ${delay} ms`);
@@ -181,7 +225,12 @@ export class EventConsumer {
     });
   }
 
-  private async deadLetter(topic: string, partition: number, message: KafkaMessage, reason: string): Promise<void> {
+  private async deadLetter(
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+    reason: string,
+  ): Promise<void> {
     this.logger.error(`dead-lettering ${topic}/${partition}@${message.offset}: ${reason}`);
     await this.producer.send({
       topic: deadLetterTopic(topic),

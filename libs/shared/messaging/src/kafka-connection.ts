@@ -43,14 +43,22 @@ export function createIdempotentProducer(kafka: Kafka): Producer {
 }
 
 /** Creates each topic and its dead-letter twin when missing; existing topics are left alone. */
-export async function ensureTopics(admin: Admin, topics: readonly string[], settings: Pick<KafkaSettings, 'partitions' | 'replicationFactor'>) {
+export async function ensureTopics(
+  admin: Admin,
+  topics: readonly string[],
+  settings: Pick<KafkaSettings, 'partitions' | 'replicationFactor'>,
+) {
   const wanted = [...new Set(topics.flatMap((t) => (t.endsWith('.dlq') ? [t] : [t, deadLetterTopic(t)])))];
   const existing = new Set(await admin.listTopics());
   const missing = wanted.filter((t) => !existing.has(t));
   if (missing.length === 0) return;
   await admin.createTopics({
     waitForLeaders: true,
-    topics: missing.map((topic) => ({ topic, numPartitions: settings.partitions, replicationFactor: settings.replicationFactor })),
+    topics: missing.map((topic) => ({
+      topic,
+      numPartitions: settings.partitions,
+      replicationFactor: settings.replicationFactor,
+    })),
   });
 }
 

@@ -55,7 +55,9 @@ export class KafkaReadiness implements ReadinessProbe {
 
 /** Connects to Kafka once the database is ready, retrying with backoff; stops in the right order. */
 @Injectable()
-export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
+export class MessagingLifecycle
+  implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown
+{
   private readonly logger = new Logger('Messaging');
   private stopping = false;
   private startup?: Promise<void>;
@@ -84,10 +86,14 @@ export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplica
         await admin.connect();
         try {
           const names = new TopicNames(this.config.KAFKA_TOPIC_PREFIX);
-          await ensureTopics(admin, [...this.options.produces, ...this.consumer.topics].map((t) => names.physical(t)), {
-            partitions: this.config.KAFKA_TOPIC_PARTITIONS,
-            replicationFactor: this.config.KAFKA_REPLICATION_FACTOR,
-          });
+          await ensureTopics(
+            admin,
+            [...this.options.produces, ...this.consumer.topics].map((t) => names.physical(t)),
+            {
+              partitions: this.config.KAFKA_TOPIC_PARTITIONS,
+              replicationFactor: this.config.KAFKA_REPLICATION_FACTOR,
+            },
+          );
         } finally {
           await admin.disconnect();
         }
@@ -99,7 +105,9 @@ export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplica
         return;
       } catch (error) {
         const delay = Math.min(30_000, 500 * 2 ** Math.min(attempt, 6));
-        this.logger.warn(`Kafka not reachable (attempt ${attempt}): ${(error as Error).message}; retry in ${delay} ms`);
+        this.logger.warn(
+          `Kafka not reachable (attempt ${attempt}): ${(error as Error).message}; retry in ${delay} ms`,
+        );
         await new Promise((r) => setTimeout(r, delay));
       }
     }
@@ -131,7 +139,11 @@ export class MessagingModule {
         {
           provide: KAFKA,
           inject: [SERVICE_CONFIG],
-          useFactory: (config: ServiceConfig) => createKafka({ clientId: options.source.replace(/\W+/g, '-'), brokers: config.KAFKA_BROKERS.split(',') }),
+          useFactory: (config: ServiceConfig) =>
+            createKafka({
+              clientId: options.source.replace(/\W+/g, '-'),
+              brokers: config.KAFKA_BROKERS.split(','),
+            }),
         },
         { provide: PRODUCER, inject: [KAFKA], useFactory: (kafka: Kafka) => createIdempotentProducer(kafka) },
         ...options.handlers,
@@ -144,14 +156,35 @@ export class MessagingModule {
           provide: OutboxRelay,
           inject: [Database, PRODUCER, SERVICE_CONFIG],
           useFactory: (db: Database, producer: Producer, config: ServiceConfig) =>
-            new OutboxRelay(db.dataSource, producer, { topicNames: new TopicNames(config.KAFKA_TOPIC_PREFIX) }),
+            new OutboxRelay(db.dataSource, producer, {
+              topicNames: new TopicNames(config.KAFKA_TOPIC_PREFIX),
+            }),
         },
-        { provide: Outbox, inject: [OutboxRelay], useFactory: (relay: OutboxRelay) => new Outbox(options.source, () => relay.kick()) },
+        {
+          provide: Outbox,
+          inject: [OutboxRelay],
+          useFactory: (relay: OutboxRelay) => new Outbox(options.source, () => relay.kick()),
+        },
         {
           provide: EventConsumer,
           inject: [KAFKA, Database, PRODUCER, HANDLERS, SERVICE_CONFIG],
-          useFactory: (kafka: Kafka, db: Database, producer: Producer, handlers: EventHandler[], config: ServiceConfig) =>
-            new EventConsumer(kafka, db.dataSource, producer, { groupId: `${config.KAFKA_GROUP_PREFIX}${options.groupId}`, topicNames: new TopicNames(config.KAFKA_TOPIC_PREFIX) }, handlers),
+          useFactory: (
+            kafka: Kafka,
+            db: Database,
+            producer: Producer,
+            handlers: EventHandler[],
+            config: ServiceConfig,
+          ) =>
+            new EventConsumer(
+              kafka,
+              db.dataSource,
+              producer,
+              {
+                groupId: `${config.KAFKA_GROUP_PREFIX}${options.groupId}`,
+                topicNames: new TopicNames(config.KAFKA_TOPIC_PREFIX),
+              },
+              handlers,
+            ),
         },
         KafkaReadiness,
         MessagingLifecycle,

@@ -7,22 +7,41 @@ function run(filter: ProblemDetailsFilter, error: unknown) {
   const sent: { status?: number; type?: string; body?: Record<string, unknown> } = {};
   const response = {
     headersSent: false,
-    status(s: number) { sent.status = s; return this; },
-    type(t: string) { sent.type = t; return this; },
-    send(b: string) { sent.body = JSON.parse(b); return this; },
+    status(s: number) {
+      sent.status = s;
+      return this;
+    },
+    type(t: string) {
+      sent.type = t;
+      return this;
+    },
+    send(b: string) {
+      sent.body = JSON.parse(b);
+      return this;
+    },
   };
   const host = {
-    switchToHttp: () => ({ getResponse: () => response, getRequest: () => ({ method: 'POST', originalUrl: '/api/v1/x?y=1' }) }),
+    switchToHttp: () => ({
+      getResponse: () => response,
+      getRequest: () => ({ method: 'POST', originalUrl: '/api/v1/x?y=1' }),
+    }),
   } as unknown as ArgumentsHost;
   filter.catch(error, host);
   return sent;
 }
 
 describe(ProblemDetailsFilter.name, () => {
-  const filter = new ProblemDetailsFilter({ 'learner-already-registered': { status: 409, title: 'Learner already registered' } });
+  const filter = new ProblemDetailsFilter({
+    'learner-already-registered': { status: 409, title: 'Learner already registered' },
+  });
 
   it('maps a domain error by code, with its extension members', () => {
-    const sent = run(filter, new DomainError('learner-already-registered', 'A learner with this citizen ID exists.', { learnerId: 'L1' }));
+    const sent = run(
+      filter,
+      new DomainError('learner-already-registered', 'A learner with this citizen ID exists.', {
+        learnerId: 'L1',
+      }),
+    );
     expect(sent).toEqual({
       status: 409,
       type: 'application/problem+json',
@@ -38,17 +57,25 @@ describe(ProblemDetailsFilter.name, () => {
   });
 
   it('names each invalid field', () => {
-    const sent = run(filter, new RequestValidationError([{ field: 'unitCode', message: 'unitCode must be a string' }]));
+    const sent = run(
+      filter,
+      new RequestValidationError([{ field: 'unitCode', message: 'unitCode must be a string' }]),
+    );
     expect(sent.status).toBe(400);
     expect(sent.body?.['errors']).toEqual([{ field: 'unitCode', message: 'unitCode must be a string' }]);
   });
 
   it('keeps the status of an HTTP exception', () => {
-    expect(run(filter, new ForbiddenException('Outside your unit.')).body).toMatchObject({ status: 403, detail: 'Outside your unit.' });
+    expect(run(filter, new ForbiddenException('Outside your unit.')).body).toMatchObject({
+      status: 403,
+      detail: 'Outside your unit.',
+    });
   });
 
   it('answers 503 when the database connection went away mid-request', () => {
-    const lost = Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
+    const lost = Object.assign(new Error('terminating connection due to administrator command'), {
+      code: '57P01',
+    });
     expect(run(filter, lost).body).toMatchObject({ status: 503 });
   });
 

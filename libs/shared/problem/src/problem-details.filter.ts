@@ -20,14 +20,18 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = http.getRequest<Request>();
     const body = this.toProblem(exception);
     body.instance = request.originalUrl?.split('?')[0];
-    if (body.status >= 500) this.logger.error({ err: exception }, `unhandled error on ${request.method} ${body.instance}`);
+    if (body.status >= 500)
+      this.logger.error({ err: exception }, `unhandled error on ${request.method} ${body.instance}`);
     if (response.headersSent) return;
     response.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
   }
 
   private toProblem(exception: unknown): ProblemDetails {
     if (exception instanceof RequestValidationError) {
-      return problem(400, 'The request has invalid fields.', { title: 'Validation failed', errors: exception.errors });
+      return problem(400, 'The request has invalid fields.', {
+        title: 'Validation failed',
+        errors: exception.errors,
+      });
     }
     if (exception instanceof DomainError) {
       const mapping = this.domainMappings[exception.code] ?? { status: 422, title: titleForStatus(422) };
@@ -41,13 +45,17 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const response = exception.getResponse();
       const detail =
-        typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? exception.message);
+        typeof response === 'string'
+          ? response
+          : String((response as { message?: unknown }).message ?? exception.message);
       const extra = typeof response === 'object' ? (response as Partial<ProblemDetails>) : {};
       return problem(status, Array.isArray(extra.message) ? extra.message.join('; ') : detail, {
         ...(extra.errors ? { errors: extra.errors } : {}),
         ...(extra.title ? { title: extra.title } : {}),
         // @nestjs/terminus reports each readiness check in `details`.
-        ...((extra as { details?: unknown }).details ? { checks: (extra as { details?: unknown }).details } : {}),
+        ...((extra as { details?: unknown }).details
+          ? { checks: (extra as { details?: unknown }).details }
+          : {}),
       });
     }
     if (isConnectionFailure(exception)) {
@@ -55,20 +63,43 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return problem(503, 'A dependency is not reachable right now; retry later.');
     }
     if (isBodyParserError(exception)) {
-      return problem(exception.status, exception.type === 'entity.parse.failed' ? 'The body is not valid JSON.' : exception.message);
+      return problem(
+        exception.status,
+        exception.type === 'entity.parse.failed' ? 'The body is not valid JSON.' : exception.message,
+      );
     }
     return problem(500, 'An unexpected error occurred.');
   }
 }
 
-const CONNECTION_FAILURE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', '57P01', '57P02', '57P03', '08000', '08003', '08006', '08001']);
+const CONNECTION_FAILURE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08003',
+  '08006',
+  '08001',
+]);
 
 function isConnectionFailure(e: unknown): boolean {
   if (typeof e !== 'object' || e === null) return false;
-  const code = (e as { code?: unknown; driverError?: { code?: unknown } }).driverError?.code ?? (e as { code?: unknown }).code;
-  return (typeof code === 'string' && CONNECTION_FAILURE_CODES.has(code)) || /Connection terminated/.test(String((e as Error).message));
+  const code =
+    (e as { code?: unknown; driverError?: { code?: unknown } }).driverError?.code ??
+    (e as { code?: unknown }).code;
+  return (
+    (typeof code === 'string' && CONNECTION_FAILURE_CODES.has(code)) ||
+    /Connection terminated/.test(String((e as Error).message))
+  );
 }
 
 function isBodyParserError(e: unknown): e is { status: number; type: string; message: string } {
-  return typeof e === 'object' && e !== null && typeof (e as { status?: unknown }).status === 'number' && 'type' in e;
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    typeof (e as { status?: unknown }).status === 'number' &&
+    'type' in e
+  );
 }

@@ -45,7 +45,10 @@ export function buildOpenApiDocument(app: INestApplication, name: string, title:
   });
 }
 
-export async function createServiceApp<C extends ServiceConfig>(definition: ServiceDefinition<C>, config: C): Promise<INestApplication> {
+export async function createServiceApp<C extends ServiceConfig>(
+  definition: ServiceDefinition<C>,
+  config: C,
+): Promise<INestApplication> {
   const app = await NestFactory.create(definition.appModule(config), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   const trace = new TraceMiddleware();
@@ -61,7 +64,9 @@ export async function createServiceApp<C extends ServiceConfig>(definition: Serv
       },
     }),
   );
-  app.setGlobalPrefix(`api/v1/${definition.name}`, { exclude: ['health/live', 'health/ready', 'metrics', 'openapi.json'] });
+  app.setGlobalPrefix(`api/v1/${definition.name}`, {
+    exclude: ['health/live', 'health/ready', 'metrics', 'openapi.json'],
+  });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(
     new ProblemDetailsFilter({
@@ -73,12 +78,16 @@ export async function createServiceApp<C extends ServiceConfig>(definition: Serv
   );
   app.enableShutdownHooks();
   const document = buildOpenApiDocument(app, definition.name, definition.title);
-  app.getHttpAdapter().get('/openapi.json', (_req: unknown, res: { json: (d: unknown) => void }) => res.json(document));
+  app
+    .getHttpAdapter()
+    .get('/openapi.json', (_req: unknown, res: { json: (d: unknown) => void }) => res.json(document));
   return app;
 }
 
 /** Starts a service: config checked first, then HTTP; the database and Kafka connect in the background. */
-export async function startService<C extends ServiceConfig>(definition: ServiceDefinition<C>): Promise<INestApplication> {
+export async function startService<C extends ServiceConfig>(
+  definition: ServiceDefinition<C>,
+): Promise<INestApplication> {
   const config = configOrExit(definition.configType);
   const app = await createServiceApp(definition, config);
   await app.listen(config.PORT, '0.0.0.0');
@@ -88,13 +97,17 @@ export async function startService<C extends ServiceConfig>(definition: ServiceD
 }
 
 /** Applies pending migrations and exits: `node main.js migrate` (also run on every start). */
-export async function migrateService<C extends ServiceConfig>(definition: ServiceDefinition<C>): Promise<void> {
+export async function migrateService<C extends ServiceConfig>(
+  definition: ServiceDefinition<C>,
+): Promise<void> {
   const config = configOrExit(definition.configType);
   const database = new Database({ ...definition.database, url: config.DATABASE_URL });
   try {
     await database.dataSource.initialize();
     const applied = await database.dataSource.runMigrations();
-    process.stdout.write(`${definition.name}: ${applied.length} migration(s) applied${applied.map((m) => `\n  ${m.name}`).join('')}\n`);
+    process.stdout.write(
+      `${definition.name}: ${applied.length} migration(s) applied${applied.map((m) => `\n  ${m.name}`).join('')}\n`,
+    );
   } finally {
     await database.close();
   }

@@ -9,7 +9,8 @@ export class DatabaseUnavailableError extends DomainError {
   }
 }
 
-const CONNECTION_FAILURE = /ECONNREFUSED|ECONNRESET|Connection terminated|terminating connection|connection timeout|not established/i;
+const CONNECTION_FAILURE =
+  /ECONNREFUSED|ECONNRESET|Connection terminated|terminating connection|connection timeout|not established/i;
 
 export interface DatabaseOptions {
   url: string;
@@ -52,13 +53,16 @@ export class Database {
       try {
         if (!this.dataSource.isInitialized) await this.dataSource.initialize();
         const applied = await this.dataSource.runMigrations();
-        if (applied.length > 0) this.logger.log(`applied migrations: ${applied.map((m) => m.name).join(', ')}`);
+        if (applied.length > 0)
+          this.logger.log(`applied migrations: ${applied.map((m) => m.name).join(', ')}`);
         this.ready = true;
         this.readyWaiters.splice(0).forEach((resolve) => resolve());
         return;
       } catch (error) {
         const delay = Math.min(30_000, 500 * 2 ** Math.min(attempt, 6));
-        this.logger.warn(`database not reachable (attempt ${attempt}): ${(error as Error).message}; retry in ${delay} ms`);
+        this.logger.warn(
+          `database not reachable (attempt ${attempt}): ${(error as Error).message}; retry in ${delay} ms`,
+        );
         await new Promise((r) => setTimeout(r, delay));
       }
     }

@@ -43,19 +43,36 @@ export class IdempotencyKeys {
    * The resource an earlier request with this key created, or null when the key is new. Throws when the
    * key was used for another operation or another body.
    */
-  async replayOf(tx: EntityManager, caller: string, key: string, operation: string, hash: string): Promise<IdempotentOutcome | null> {
-    const rows: { operation: string; request_hash: string; status: number; resource_id: string }[] = await tx.query(
-      'SELECT operation, request_hash, status, resource_id FROM idempotency_key WHERE caller = $1 AND key = $2',
-      [caller, key],
-    );
+  async replayOf(
+    tx: EntityManager,
+    caller: string,
+    key: string,
+    operation: string,
+    hash: string,
+  ): Promise<IdempotentOutcome | null> {
+    const rows: { operation: string; request_hash: string; status: number; resource_id: string }[] =
+      await tx.query(
+        'SELECT operation, request_hash, status, resource_id FROM idempotency_key WHERE caller = $1 AND key = $2',
+        [caller, key],
+      );
     if (rows.length === 0) return null;
     const [row] = rows;
     if (row.operation !== operation || row.request_hash !== hash) throw new IdempotencyKeyReusedError();
-    return { operation: row.operation, requestHash: row.request_hash, status: row.status, resourceId: row.resource_id };
+    return {
+      operation: row.operation,
+      requestHash: row.request_hash,
+      status: row.status,
+      resourceId: row.resource_id,
+    };
   }
 
   /** Stores the key in the caller's transaction; false when a concurrent twin stored it first. */
-  async remember(tx: EntityManager, caller: string, key: string, outcome: IdempotentOutcome): Promise<boolean> {
+  async remember(
+    tx: EntityManager,
+    caller: string,
+    key: string,
+    outcome: IdempotentOutcome,
+  ): Promise<boolean> {
     const rows: unknown[] = await tx.query(
       `INSERT INTO idempotency_key (caller, key, operation, request_hash, status, resource_id) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (caller, key) DO NOTHING RETURNING key`,

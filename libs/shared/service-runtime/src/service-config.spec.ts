@@ -24,7 +24,14 @@ describe('loadConfig', () => {
   });
 
   it('names every bad variable in one line, never a value', () => {
-    const run = () => loadConfig(ExampleConfig, { ...valid, PORT: 'x', SECRET: '', KAFKA_BROKERS: 'nope', JWT_PUBLIC_KEY_FILE: '' });
+    const run = () =>
+      loadConfig(ExampleConfig, {
+        ...valid,
+        PORT: 'x',
+        SECRET: '',
+        KAFKA_BROKERS: 'nope',
+        JWT_PUBLIC_KEY_FILE: '',
+      });
     expect(run).toThrow(ConfigError);
     try {
       run();

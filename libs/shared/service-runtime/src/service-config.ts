@@ -60,7 +60,10 @@ export class ConfigError extends Error {}
  * Reads and validates the environment into a typed config. The error names the variables, never
  * their values (they may be secrets).
  */
-export function loadConfig<T extends ServiceConfig>(type: new () => T, env: NodeJS.ProcessEnv = process.env): T {
+export function loadConfig<T extends ServiceConfig>(
+  type: new () => T,
+  env: NodeJS.ProcessEnv = process.env,
+): T {
   const raw = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const config = plainToInstance(type, raw, { exposeDefaultValues: true });
   const errors = validateSync(config as object, { whitelist: false });

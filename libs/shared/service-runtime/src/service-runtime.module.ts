@@ -36,7 +36,10 @@ export class ServiceRuntimeModule {
     const readinessTokens = options.readiness ?? [];
     const probes: Provider = {
       provide: READINESS_PROBES,
-      inject: [Database, ...readinessTokens.map((p) => (typeof p === 'function' ? p : (p as { provide: unknown }).provide))] as never[],
+      inject: [
+        Database,
+        ...readinessTokens.map((p) => (typeof p === 'function' ? p : (p as { provide: unknown }).provide)),
+      ] as never[],
       useFactory: (db: Database, ...others: ReadinessProbe[]): ReadinessProbe[] => [
         { name: 'database', check: () => db.ping() },
         ...others,
@@ -57,7 +60,12 @@ export class ServiceRuntimeModule {
               return trace ? { traceId: trace.traceId } : {};
             },
             // x-access-reason is free text an officer types: it may name a person.
-            redact: ['req.headers.authorization', 'req.headers["x-vneid-signature"]', 'req.headers.cookie', 'req.headers["x-access-reason"]'],
+            redact: [
+              'req.headers.authorization',
+              'req.headers["x-vneid-signature"]',
+              'req.headers.cookie',
+              'req.headers["x-access-reason"]',
+            ],
             autoLogging: { ignore: (req) => /^\/(health|metrics)/.test(req.url ?? '') },
           },
         }),

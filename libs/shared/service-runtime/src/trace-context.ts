@@ -16,7 +16,10 @@ export function parseTraceparent(value: string | undefined | null): TraceContext
 }
 
 export function newTraceContext(parent?: TraceContext): TraceContext {
-  return { traceId: parent?.traceId ?? randomBytes(16).toString('hex'), spanId: randomBytes(8).toString('hex') };
+  return {
+    traceId: parent?.traceId ?? randomBytes(16).toString('hex'),
+    spanId: randomBytes(8).toString('hex'),
+  };
 }
 
 export function formatTraceparent(ctx: TraceContext): string {

@@ -37,9 +37,14 @@ export async function ensureInfrastructure(): Promise<TestInfrastructure> {
       },
     };
   }
-  execFileSync('bash', [join(WORKSPACE_ROOT, 'scripts/infra/infra.sh'), 'up'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync('bash', [join(WORKSPACE_ROOT, 'scripts/infra/infra.sh'), 'up'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   return {
-    postgresServerUrl: (process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres').replace(/\/[^/]*$/, ''),
+    postgresServerUrl: (process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres').replace(
+      /\/[^/]*$/,
+      '',
+    ),
     kafkaBrokers: process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092',
     stop: async () => undefined,
   };

@@ -4,7 +4,9 @@ import { developmentSecrets, testToken } from './service-harness';
 describe('developmentSecrets', () => {
   it('reads the development values of .env.example', () => {
     const secrets = developmentSecrets();
-    expect(Object.keys(secrets)).toEqual(expect.arrayContaining(['VNEID_HMAC_SECRET', 'PII_HASH_KEY', 'PII_ENCRYPTION_KEY']));
+    expect(Object.keys(secrets)).toEqual(
+      expect.arrayContaining(['VNEID_HMAC_SECRET', 'PII_HASH_KEY', 'PII_ENCRYPTION_KEY']),
+    );
     expect(Object.values(secrets).every((v) => v.length >= 16)).toBe(true);
   });
 });

@@ -3,7 +3,13 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { KafkaReadiness } from '@bdhvs/messaging';
-import { Database, ServiceConfig, ServiceDefinition, createServiceApp, loadConfig } from '@bdhvs/service-runtime';
+import {
+  Database,
+  ServiceConfig,
+  ServiceDefinition,
+  createServiceApp,
+  loadConfig,
+} from '@bdhvs/service-runtime';
 import { WORKSPACE_ROOT, ensureDatabase } from './infrastructure';
 
 export interface TokenClaims {
@@ -13,9 +19,10 @@ export interface TokenClaims {
 }
 
 // The development key pair and token minting are shared with `npm run token` (plain Node, outside Nx).
-const devKeys: { ensureDevKeys(): { publicFile: string }; mintDevToken(claims: TokenClaims): string } = require(
-  join(WORKSPACE_ROOT, 'scripts', 'lib', 'dev-keys.cjs'),
-);
+const devKeys: {
+  ensureDevKeys(): { publicFile: string };
+  mintDevToken(claims: TokenClaims): string;
+} = require(join(WORKSPACE_ROOT, 'scripts', 'lib', 'dev-keys.cjs'));
 
 export function testToken(claims: TokenClaims): string {
   return devKeys.mintDevToken(claims);

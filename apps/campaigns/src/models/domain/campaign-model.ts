@@ -39,7 +39,8 @@ export const CAMPAIGN_MODELS: readonly CampaignModel[] = [
     id: 'digital-family',
     name: 'Phong trào “Gia đình số”',
     planSection: 'IV.6.2',
-    target: 'Mỗi hộ gia đình có ít nhất một thành viên tham gia học tập, có hiểu biết về chuyển đổi số, kỹ năng số.',
+    target:
+      'Mỗi hộ gia đình có ít nhất một thành viên tham gia học tập, có hiểu biết về chuyển đổi số, kỹ năng số.',
     indicators: ['households-with-learner'],
   },
   {
@@ -54,14 +55,16 @@ export const CAMPAIGN_MODELS: readonly CampaignModel[] = [
     id: 'digital-identity',
     name: 'Mô hình “Mỗi công dân - Một danh tính số”',
     planSection: 'IV.6.4',
-    target: 'Bảo đảm 100% công dân từ 16 tuổi có danh tính số; hỗ trợ cài đặt, sử dụng ứng dụng VNeID, tài khoản ngân hàng số.',
+    target:
+      'Bảo đảm 100% công dân từ 16 tuổi có danh tính số; hỗ trợ cài đặt, sử dụng ứng dụng VNeID, tài khoản ngân hàng số.',
     indicators: ['citizens-16-with-vneid', 'citizens-16-with-digital-bank-account'],
   },
   {
     id: 'community-tech-teams',
     name: 'Mô hình “Tổ công nghệ số cộng đồng”',
     planSection: 'IV.6.5',
-    target: '“Đi từng ngõ, gõ từng nhà, hướng dẫn từng người”, nhất là ở vùng nông thôn, vùng khó khăn, đồng bào dân tộc thiểu số.',
+    target:
+      '“Đi từng ngõ, gõ từng nhà, hướng dẫn từng người”, nhất là ở vùng nông thôn, vùng khó khăn, đồng bào dân tộc thiểu số.',
     indicators: ['door-to-door-visits'],
   },
   {
@@ -69,7 +72,8 @@ export const CAMPAIGN_MODELS: readonly CampaignModel[] = [
     id: 'youth-campaign',
     name: 'Chiến dịch Thanh niên chung tay phổ cập kỹ năng số',
     planSection: 'IV.6.6',
-    target: 'Thanh niên tình nguyện tổ chức các lớp, nhóm hướng dẫn người dân cài đặt, sử dụng phần mềm, ứng dụng, dịch vụ số.',
+    target:
+      'Thanh niên tình nguyện tổ chức các lớp, nhóm hướng dẫn người dân cài đặt, sử dụng phần mềm, ứng dụng, dịch vụ số.',
     indicators: ['community-class-sessions', 'door-to-door-visits'],
   },
   {

@@ -33,7 +33,8 @@ export function decideCertified(
 ): VneidDecision {
   if (sameNumber) return { kind: 'already-issued', certificateId: sameNumber.id };
   // A second certificate for the same learner and programme never counts twice.
-  if (activeForProgramme) return { kind: 'duplicate-certificate', existingCertificateNo: activeForProgramme.certificateNo };
+  if (activeForProgramme)
+    return { kind: 'duplicate-certificate', existingCertificateNo: activeForProgramme.certificateNo };
   return { kind: 'issue' };
 }
 

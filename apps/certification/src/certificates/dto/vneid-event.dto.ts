@@ -15,7 +15,10 @@ export class VneidEventDto implements VneidCertificationEventV1 {
   @IsISO8601({ strict: true })
   occurredAt: string;
 
-  @ApiProperty({ example: '012345678901', description: '12-digit citizen ID number; never stored or forwarded in clear' })
+  @ApiProperty({
+    example: '012345678901',
+    description: '12-digit citizen ID number; never stored or forwarded in clear',
+  })
   @Matches(/^\d{12}$/, { message: 'citizenId must be 12 digits' })
   citizenId: string;
 

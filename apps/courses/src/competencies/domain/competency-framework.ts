@@ -49,7 +49,8 @@ export function parseCompetencies(text: string): Competency[] {
     throw new FrameworkDataError(`expected ${COMPETENCY_COUNT} competencies in ${DOMAIN_COUNT} domains`);
   }
   for (const c of competencies) {
-    if (!c.competencyNo.startsWith(`${c.domainNo}.`)) throw new FrameworkDataError(`competency ${c.competencyNo} is not in domain ${c.domainNo}`);
+    if (!c.competencyNo.startsWith(`${c.domainNo}.`))
+      throw new FrameworkDataError(`competency ${c.competencyNo} is not in domain ${c.domainNo}`);
   }
   return competencies;
 }
@@ -63,6 +64,7 @@ export function parseCompetencyLevels(text: string): CompetencyLevel[] {
     typicalLearners: r['typical_learners'] || null,
     typicalLearnersSource: r['typical_learners_source'],
   }));
-  if (levels.map((l) => l.levelNo).join() !== '1,2,3,4,5,6,7,8') throw new FrameworkDataError(`expected levels 1 to ${LEVEL_COUNT} in order`);
+  if (levels.map((l) => l.levelNo).join() !== '1,2,3,4,5,6,7,8')
+    throw new FrameworkDataError(`expected levels 1 to ${LEVEL_COUNT} in order`);
   return levels;
 }

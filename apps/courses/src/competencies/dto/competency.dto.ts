@@ -35,7 +35,12 @@ export class CompetencyLevelDto {
   @ApiProperty({ example: 'Bậc 1' })
   name: string;
 
-  @ApiProperty({ example: 'CB1', nullable: true, type: String, description: 'Code of Công văn 3456/BGDĐT-GDPT (levels 1-5 only)' })
+  @ApiProperty({
+    example: 'CB1',
+    nullable: true,
+    type: String,
+    description: 'Code of Công văn 3456/BGDĐT-GDPT (levels 1-5 only)',
+  })
   codeCv3456: string | null;
 
   @ApiProperty({ example: 'Tiểu học, lớp 1–3', nullable: true, type: String })

@@ -25,18 +25,24 @@ describe('certificationStateAt', () => {
   it('is revoked from the revocation on', () =>
     expect(certificationStateAt(cert({ revokedAt: new Date('2025-10-15T00:00:00Z') }), NOW)).toBe('revoked'));
   it('is revoked when the revocation arrived before the issue', () =>
-    expect(certificationStateAt(cert({ issuedAt: null, revokedAt: new Date('2025-10-15T00:00:00Z') }), NOW)).toBe('revoked'));
+    expect(
+      certificationStateAt(cert({ issuedAt: null, revokedAt: new Date('2025-10-15T00:00:00Z') }), NOW),
+    ).toBe('revoked'));
 });
 
 describe('certificationStatus', () => {
   it('marks a learner with a valid certificate certified', () => {
     const status = certificationStatus(KEY, [cert()], NOW);
     expect(status.certified).toBe(true);
-    expect(status.certificates).toEqual([expect.objectContaining({ certificateNo: 'BDHVS-2025-000001', state: 'valid' })]);
+    expect(status.certificates).toEqual([
+      expect.objectContaining({ certificateNo: 'BDHVS-2025-000001', state: 'valid' }),
+    ]);
   });
 
   it('stops counting a revoked certificate', () =>
-    expect(certificationStatus(KEY, [cert({ revokedAt: new Date('2025-10-15T00:00:00Z') })], NOW).certified).toBe(false));
+    expect(
+      certificationStatus(KEY, [cert({ revokedAt: new Date('2025-10-15T00:00:00Z') })], NOW).certified,
+    ).toBe(false));
 
   it('stays certified while another certificate stands', () => {
     const revoked = cert({ revokedAt: new Date('2025-10-15T00:00:00Z') });
@@ -50,14 +56,21 @@ describe('certificationStatus', () => {
   });
 
   it('answers not certified, with no certificates, for an unknown learner', () =>
-    expect(certificationStatus(KEY, [], NOW)).toEqual({ learnerKey: KEY, certified: false, certificates: [] }));
+    expect(certificationStatus(KEY, [], NOW)).toEqual({
+      learnerKey: KEY,
+      certified: false,
+      certificates: [],
+    }));
 
-  it("shows a unit-scoped caller only the certificates of their unit and below", () => {
+  it('shows a unit-scoped caller only the certificates of their unit and below', () => {
     const elsewhere = cert({ certificateNo: 'BDHVS-2025-000003', unitCode: '03408' });
     const status = certificationStatus(KEY, [elsewhere], NOW, new Set(['03388']));
     expect(status).toEqual({ learnerKey: KEY, certified: false, certificates: [] });
-    expect(certificationStatus(KEY, [elsewhere, cert()], NOW, new Set(['03388'])).certificates).toHaveLength(1);
+    expect(certificationStatus(KEY, [elsewhere, cert()], NOW, new Set(['03388'])).certificates).toHaveLength(
+      1,
+    );
   });
 
-  it("ignores another learner's certificates", () => expect(certificationStatus(KEY, [cert({ learnerKey: 'b'.repeat(64) })], NOW).certified).toBe(false));
+  it("ignores another learner's certificates", () =>
+    expect(certificationStatus(KEY, [cert({ learnerKey: 'b'.repeat(64) })], NOW).certified).toBe(false));
 });

@@ -16,7 +16,10 @@ export interface LearnerCertification {
 export type CertificationState = 'valid' | 'revoked' | 'not-yet-issued';
 
 /** The state of a certificate at an instant: valid once issued on or before it, until revoked. */
-export function certificationStateAt(certification: Pick<LearnerCertification, 'issuedAt' | 'revokedAt'>, at: Date): CertificationState {
+export function certificationStateAt(
+  certification: Pick<LearnerCertification, 'issuedAt' | 'revokedAt'>,
+  at: Date,
+): CertificationState {
   if (certification.revokedAt && certification.revokedAt <= at) return 'revoked';
   if (certification.issuedAt && certification.issuedAt <= at) return 'valid';
   return 'not-yet-issued';
@@ -42,7 +45,11 @@ export function certificationStatus(
   const certificates = certifications
     .filter((c) => c.learnerKey === learnerKey && (visibleUnits === null || visibleUnits.has(c.unitCode)))
     .map((c) => ({ ...c, state: certificationStateAt(c, at) }))
-    .sort((a, b) => time(a.issuedAt ?? a.revokedAt) - time(b.issuedAt ?? b.revokedAt) || a.certificateNo.localeCompare(b.certificateNo));
+    .sort(
+      (a, b) =>
+        time(a.issuedAt ?? a.revokedAt) - time(b.issuedAt ?? b.revokedAt) ||
+        a.certificateNo.localeCompare(b.certificateNo),
+    );
   return { learnerKey, certified: certificates.some((c) => c.state === 'valid'), certificates };
 }
 

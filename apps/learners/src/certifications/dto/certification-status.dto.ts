@@ -7,7 +7,8 @@ const LEARNER_KEY_EXAMPLE = '5f2b8a9c0d4e6f1a3b7c9d2e4f6a8b0c1d3e5f7a9b2c4d6e8f0
 export class LearnerKeyParamsDto {
   @ApiProperty({
     example: LEARNER_KEY_EXAMPLE,
-    description: 'Keyed hash (HMAC-SHA256, hex) of the citizen ID, as in the certification events; never the ID itself',
+    description:
+      'Keyed hash (HMAC-SHA256, hex) of the citizen ID, as in the certification events; never the ID itself',
   })
   @Matches(/^[0-9a-f]{64}$/, { message: 'learnerKey must be 64 lower-case hexadecimal characters' })
   learnerKey: string;

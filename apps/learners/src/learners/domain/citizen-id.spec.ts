@@ -11,13 +11,17 @@ describe('citizenIdProblems', () => {
 
   it('refuses anything but 12 digits', () => {
     for (const id of ['01208001234', '0120800123456', '01208001234a', '']) {
-      expect(citizenIdProblems(id, '1980-01-31', 'male')).toEqual([{ field: 'citizenId', message: 'citizenId must be exactly 12 digits' }]);
+      expect(citizenIdProblems(id, '1980-01-31', 'male')).toEqual([
+        { field: 'citizenId', message: 'citizenId must be exactly 12 digits' },
+      ]);
     }
   });
 
   it('refuses a birth-province code outside the 2021 list', () => {
     for (const code of ['000', '003', '097', '999']) {
-      expect(citizenIdProblems(`${code}080012345`, '1980-01-31', 'male')[0].message).toContain('birth-province code');
+      expect(citizenIdProblems(`${code}080012345`, '1980-01-31', 'male')[0].message).toContain(
+        'birth-province code',
+      );
     }
     expect(BIRTH_PROVINCE_CODES.size).toBe(63);
     expect(BIRTH_PROVINCE_CODES.has('012')).toBe(true);
@@ -30,7 +34,9 @@ describe('citizenIdProblems', () => {
   });
 
   it('refuses 5th and 6th digits other than the birth year', () => {
-    expect(citizenIdProblems('012081012345', '1980-01-31', 'male')[0].message).toContain('5th and 6th digits');
+    expect(citizenIdProblems('012081012345', '1980-01-31', 'male')[0].message).toContain(
+      '5th and 6th digits',
+    );
   });
 
   it('never repeats the ID in a message', () => {

@@ -2,7 +2,14 @@ import { FieldProblem, LearnerRegistration, StudentLevel, TargetGroup, VneidStat
 import type { Sex } from './citizen-id';
 
 /** CSV columns: the fields of registerLearner. */
-export const REQUIRED_COLUMNS = ['citizenId', 'fullName', 'dateOfBirth', 'sex', 'unitCode', 'groups'] as const;
+export const REQUIRED_COLUMNS = [
+  'citizenId',
+  'fullName',
+  'dateOfBirth',
+  'sex',
+  'unitCode',
+  'groups',
+] as const;
 export const OPTIONAL_COLUMNS = [
   'ethnicity',
   'villageCode',
@@ -39,7 +46,9 @@ const FALSE = new Set(['false', '0', 'no', 'không']);
  * One CSV record (values by column) as a registration: empty cell = absent, groups separated by ';',
  * booleans true/false (also 1/0, yes/no). Only the shape is checked here; checkRegistration does the rules.
  */
-export function registrationFromRow(row: Readonly<Record<string, string | undefined>>): { registration: LearnerRegistration } | { problems: FieldProblem[] } {
+export function registrationFromRow(
+  row: Readonly<Record<string, string | undefined>>,
+): { registration: LearnerRegistration } | { problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
   const text = (field: string): string | undefined => {
     const value = row[field]?.trim();
@@ -53,9 +62,13 @@ export function registrationFromRow(row: Readonly<Record<string, string | undefi
     problems.push({ field, message: `${field} must be true or false` });
     return undefined;
   };
-  for (const field of REQUIRED_COLUMNS) if (text(field) === undefined) problems.push({ field, message: `${field} is required` });
+  for (const field of REQUIRED_COLUMNS)
+    if (text(field) === undefined) problems.push({ field, message: `${field} is required` });
   const householdId = text('householdId');
-  if (householdId !== undefined && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(householdId)) {
+  if (
+    householdId !== undefined &&
+    !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(householdId)
+  ) {
     problems.push({ field: 'householdId', message: 'householdId must be a UUID' });
   }
   const registration: LearnerRegistration = {
@@ -81,6 +94,7 @@ export function registrationFromRow(row: Readonly<Record<string, string | undefi
     vneidStatus: text('vneidStatus') as VneidStatus | undefined,
     digitalBankAccount: flag('digitalBankAccount'),
   };
-  for (const [key, value] of Object.entries(optional)) if (value !== undefined) (registration as unknown as Record<string, unknown>)[key] = value;
+  for (const [key, value] of Object.entries(optional))
+    if (value !== undefined) (registration as unknown as Record<string, unknown>)[key] = value;
   return problems.length > 0 ? { problems } : { registration };
 }

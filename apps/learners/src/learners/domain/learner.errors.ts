@@ -50,13 +50,20 @@ export class BadImportHeaderError extends DomainError {
       unknown.length ? `unknown columns: ${unknown.join(', ')}` : '',
       repeated.length ? `repeated columns: ${repeated.join(', ')}` : '',
     ].filter(Boolean);
-    super('bad-import-header', `The CSV header is wrong: ${parts.join('; ')}.`, { missingColumns: missing, unknownColumns: unknown, repeatedColumns: repeated });
+    super('bad-import-header', `The CSV header is wrong: ${parts.join('; ')}.`, {
+      missingColumns: missing,
+      unknownColumns: unknown,
+      repeatedColumns: repeated,
+    });
   }
 }
 
 export class UnsupportedImportTypeError extends DomainError {
   constructor() {
-    super('unsupported-import-type', 'importLearners takes the CSV file itself as the body, with Content-Type: text/csv.');
+    super(
+      'unsupported-import-type',
+      'importLearners takes the CSV file itself as the body, with Content-Type: text/csv.',
+    );
   }
 }
 

@@ -41,23 +41,41 @@ describe('checkRegistration', () => {
 
   it('names each bad field', () => {
     const result = checkRegistration(
-      { ...valid, citizenId: '12', dateOfBirth: '2026-01-01', unitCode: '99999', ethnicity: '77', groups: ['STUDENT'], villageCode: '0339001' },
+      {
+        ...valid,
+        citizenId: '12',
+        dateOfBirth: '2026-01-01',
+        unitCode: '99999',
+        ethnicity: '77',
+        groups: ['STUDENT'],
+        villageCode: '0339001',
+      },
       ctx,
     );
     expect('problems' in result && result.problems.map((p) => p.field).sort()).toEqual([
-      'citizenId', 'dateOfBirth', 'ethnicity', 'studentLevel', 'unitCode', 'villageCode',
+      'citizenId',
+      'dateOfBirth',
+      'ethnicity',
+      'studentLevel',
+      'unitCode',
+      'villageCode',
     ]);
   });
 
   it('refuses a date of birth in the future, or not a real date', () => {
-    expect(checkRegistration({ ...valid, dateOfBirth: '2025-10-02', citizenId: '012125012345' }, ctx)).toEqual({
+    expect(
+      checkRegistration({ ...valid, dateOfBirth: '2025-10-02', citizenId: '012125012345' }, ctx),
+    ).toEqual({
       problems: [{ field: 'dateOfBirth', message: 'dateOfBirth must not be in the future' }],
     });
     expect('problems' in checkRegistration({ ...valid, dateOfBirth: '1980-02-30' }, ctx)).toBe(true);
   });
 
   it('wants a student level with STUDENT and only with it; several groups are fine', () => {
-    expect('registration' in checkRegistration({ ...valid, groups: ['STUDENT', 'CITIZEN'], studentLevel: 'VOCATIONAL' }, ctx)).toBe(true);
+    expect(
+      'registration' in
+        checkRegistration({ ...valid, groups: ['STUDENT', 'CITIZEN'], studentLevel: 'VOCATIONAL' }, ctx),
+    ).toBe(true);
     expect(checkRegistration({ ...valid, studentLevel: 'PRIMARY' }, ctx)).toEqual({
       problems: [{ field: 'studentLevel', message: 'studentLevel is only for the STUDENT group' }],
     });
@@ -75,7 +93,12 @@ describe('ages', () => {
     expect(ageOn('2007-04-01', '2025-04-01')).toBe(18);
     expect(isElderly('1965-10-01', '2025-10-01')).toBe(true);
     expect(isElderly('1965-10-02', '2025-10-01')).toBe(false);
-    expect([ageBandOf(15), ageBandOf(16), ageBandOf(18), ageBandOf(60)]).toEqual(['0-15', '16-17', '18-59', '60+']);
+    expect([ageBandOf(15), ageBandOf(16), ageBandOf(18), ageBandOf(60)]).toEqual([
+      '0-15',
+      '16-17',
+      '18-59',
+      '60+',
+    ]);
   });
 
   it('gives the birth dates of an age band on a day', () => {
@@ -90,20 +113,42 @@ describe('ages', () => {
 });
 
 describe('changes', () => {
-  const learner: Learner = newLearner(valid, { id: 'l1', learnerKey: 'a'.repeat(64), registeredBy: 'x', now: new Date('2025-10-01T00:00:00Z') });
+  const learner: Learner = newLearner(valid, {
+    id: 'l1',
+    learnerKey: 'a'.repeat(64),
+    registeredBy: 'x',
+    now: new Date('2025-10-01T00:00:00Z'),
+  });
 
   it('keeps personal data out of the history, other fields with before and after', () => {
-    const after = { ...learner, fullName: 'Lò Thị Mai Anh', groups: ['CITIZEN', 'PUBLIC_SECTOR'] as Learner['groups'] };
+    const after = {
+      ...learner,
+      fullName: 'Lò Thị Mai Anh',
+      groups: ['CITIZEN', 'PUBLIC_SECTOR'] as Learner['groups'],
+    };
     expect(historyChanges(learner, after)).toEqual({
       before: { fullName: CHANGED, groups: ['CITIZEN'] },
       after: { fullName: CHANGED, groups: ['CITIZEN', 'PUBLIC_SECTOR'] },
     });
-    expect(indicatorChanges(learner, after)).toEqual({ before: { groups: ['CITIZEN'] }, after: { groups: ['CITIZEN', 'PUBLIC_SECTOR'] } });
+    expect(indicatorChanges(learner, after)).toEqual({
+      before: { groups: ['CITIZEN'] },
+      after: { groups: ['CITIZEN', 'PUBLIC_SECTOR'] },
+    });
   });
 
   it('erases personal data, keeping unit, birth year, groups and sex', () => {
     const gone = erased(learner, new Date('2025-11-01T00:00:00Z'));
-    expect(gone).toMatchObject({ citizenId: null, fullName: null, dateOfBirth: null, ethnicity: null, unitCode: '03388', birthYear: 1980, groups: ['CITIZEN'], sex: 'female', learnerKey: 'a'.repeat(64) });
+    expect(gone).toMatchObject({
+      citizenId: null,
+      fullName: null,
+      dateOfBirth: null,
+      ethnicity: null,
+      unitCode: '03388',
+      birthYear: 1980,
+      groups: ['CITIZEN'],
+      sex: 'female',
+      learnerKey: 'a'.repeat(64),
+    });
     expect(gone.erasedAt).toEqual(new Date('2025-11-01T00:00:00Z'));
   });
 

@@ -3,7 +3,13 @@ import { Sex, citizenIdProblems } from './citizen-id';
 export const SEXES = ['male', 'female'] as const;
 export const TARGET_GROUPS = ['PUBLIC_SECTOR', 'STUDENT', 'ENTERPRISE_WORKER', 'CITIZEN'] as const;
 export type TargetGroup = (typeof TARGET_GROUPS)[number];
-export const STUDENT_LEVELS = ['PRIMARY', 'LOWER_SECONDARY', 'UPPER_SECONDARY', 'VOCATIONAL', 'HIGHER_EDUCATION'] as const;
+export const STUDENT_LEVELS = [
+  'PRIMARY',
+  'LOWER_SECONDARY',
+  'UPPER_SECONDARY',
+  'VOCATIONAL',
+  'HIGHER_EDUCATION',
+] as const;
 export type StudentLevel = (typeof STUDENT_LEVELS)[number];
 export const VNEID_STATUSES = ['none', 'level1', 'level2'] as const;
 export type VneidStatus = (typeof VNEID_STATUSES)[number];
@@ -87,21 +93,39 @@ export function isValidDate(value: string): boolean {
 }
 
 /** The registration with the name in NFC, or every problem found, each naming its field. */
-export function checkRegistration(input: LearnerRegistration, ctx: RegistrationContext): { registration: LearnerRegistration } | { problems: FieldProblem[] } {
+export function checkRegistration(
+  input: LearnerRegistration,
+  ctx: RegistrationContext,
+): { registration: LearnerRegistration } | { problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
   const fullName = normaliseName(input.fullName ?? '');
-  if (fullName.length === 0 || fullName.length > 200) problems.push({ field: 'fullName', message: 'fullName must be 1 to 200 characters' });
-  if (!(SEXES as readonly string[]).includes(input.sex)) problems.push({ field: 'sex', message: 'sex must be male or female' });
+  if (fullName.length === 0 || fullName.length > 200)
+    problems.push({ field: 'fullName', message: 'fullName must be 1 to 200 characters' });
+  if (!(SEXES as readonly string[]).includes(input.sex))
+    problems.push({ field: 'sex', message: 'sex must be male or female' });
   const dateOk = isValidDate(input.dateOfBirth ?? '');
-  if (!dateOk) problems.push({ field: 'dateOfBirth', message: 'dateOfBirth must be a valid date YYYY-MM-DD' });
-  else if (input.dateOfBirth > ctx.today) problems.push({ field: 'dateOfBirth', message: 'dateOfBirth must not be in the future' });
-  else if (input.dateOfBirth < '1900-01-01') problems.push({ field: 'dateOfBirth', message: 'dateOfBirth must be in 1900 or later' });
+  if (!dateOk)
+    problems.push({ field: 'dateOfBirth', message: 'dateOfBirth must be a valid date YYYY-MM-DD' });
+  else if (input.dateOfBirth > ctx.today)
+    problems.push({ field: 'dateOfBirth', message: 'dateOfBirth must not be in the future' });
+  else if (input.dateOfBirth < '1900-01-01')
+    problems.push({ field: 'dateOfBirth', message: 'dateOfBirth must be in 1900 or later' });
   const dateUsable = dateOk && input.dateOfBirth <= ctx.today && input.dateOfBirth >= '1900-01-01';
-  problems.push(...citizenIdProblems(input.citizenId ?? '', dateUsable ? input.dateOfBirth : undefined, (SEXES as readonly string[]).includes(input.sex) ? input.sex : undefined));
+  problems.push(
+    ...citizenIdProblems(
+      input.citizenId ?? '',
+      dateUsable ? input.dateOfBirth : undefined,
+      (SEXES as readonly string[]).includes(input.sex) ? input.sex : undefined,
+    ),
+  );
   if (input.ethnicity !== undefined && !ctx.ethnicities.has(input.ethnicity)) {
-    problems.push({ field: 'ethnicity', message: 'ethnicity must be a two-digit code of the 54 ethnic groups (01 to 54)' });
+    problems.push({
+      field: 'ethnicity',
+      message: 'ethnicity must be a two-digit code of the 54 ethnic groups (01 to 54)',
+    });
   }
-  if (!ctx.communes.has(input.unitCode)) problems.push({ field: 'unitCode', message: 'unitCode must be a commune or ward of the 2025 map' });
+  if (!ctx.communes.has(input.unitCode))
+    problems.push({ field: 'unitCode', message: 'unitCode must be a commune or ward of the 2025 map' });
   if (input.villageCode !== undefined && ctx.villages.get(input.villageCode) !== input.unitCode) {
     problems.push({ field: 'villageCode', message: 'villageCode must be a village of unitCode' });
   }
@@ -111,24 +135,42 @@ export function checkRegistration(input: LearnerRegistration, ctx: RegistrationC
   }
   for (const field of ['employer', 'school'] as const) {
     const value = input[field];
-    if (value !== undefined && (value.trim().length === 0 || value.length > 200)) problems.push({ field, message: `${field} must be 1 to 200 characters` });
+    if (value !== undefined && (value.trim().length === 0 || value.length > 200))
+      problems.push({ field, message: `${field} must be 1 to 200 characters` });
   }
   if (problems.length > 0) return { problems };
-  return { registration: { ...input, fullName, ...(input.employer ? { employer: input.employer.normalize('NFC').trim() } : {}), ...(input.school ? { school: input.school.normalize('NFC').trim() } : {}) } };
+  return {
+    registration: {
+      ...input,
+      fullName,
+      ...(input.employer ? { employer: input.employer.normalize('NFC').trim() } : {}),
+      ...(input.school ? { school: input.school.normalize('NFC').trim() } : {}),
+    },
+  };
 }
 
-export function groupProblems(groups: readonly string[] | undefined, studentLevel: string | undefined | null): FieldProblem[] {
+export function groupProblems(
+  groups: readonly string[] | undefined,
+  studentLevel: string | undefined | null,
+): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  if (!Array.isArray(groups) || groups.length === 0) return [{ field: 'groups', message: 'groups must name at least one target group' }];
+  if (!Array.isArray(groups) || groups.length === 0)
+    return [{ field: 'groups', message: 'groups must name at least one target group' }];
   if (groups.some((g) => !(TARGET_GROUPS as readonly string[]).includes(g))) {
     problems.push({ field: 'groups', message: `groups must be among: ${TARGET_GROUPS.join(', ')}` });
   }
-  if (new Set(groups).size !== groups.length) problems.push({ field: 'groups', message: 'groups must not repeat a group' });
+  if (new Set(groups).size !== groups.length)
+    problems.push({ field: 'groups', message: 'groups must not repeat a group' });
   const student = groups.includes('STUDENT');
-  if (student && !studentLevel) problems.push({ field: 'studentLevel', message: 'studentLevel is required for the STUDENT group' });
-  if (!student && studentLevel) problems.push({ field: 'studentLevel', message: 'studentLevel is only for the STUDENT group' });
+  if (student && !studentLevel)
+    problems.push({ field: 'studentLevel', message: 'studentLevel is required for the STUDENT group' });
+  if (!student && studentLevel)
+    problems.push({ field: 'studentLevel', message: 'studentLevel is only for the STUDENT group' });
   if (studentLevel && !(STUDENT_LEVELS as readonly string[]).includes(studentLevel)) {
-    problems.push({ field: 'studentLevel', message: `studentLevel must be one of: ${STUDENT_LEVELS.join(', ')}` });
+    problems.push({
+      field: 'studentLevel',
+      message: `studentLevel must be one of: ${STUDENT_LEVELS.join(', ')}`,
+    });
   }
   return problems;
 }
@@ -158,7 +200,10 @@ export function birthDatesOfAgeBand(band: AgeBand, day: string): { from: string 
     const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
     return `${String(year).padStart(4, '0')}${!leap && day.slice(5) === '02-29' ? '-02-28' : day.slice(4)}`;
   };
-  const [min, max] = { '0-15': [0, 15], '16-17': [16, 17], '18-59': [18, 59], '60+': [60, null] }[band] as [number, number | null];
+  const [min, max] = { '0-15': [0, 15], '16-17': [16, 17], '18-59': [18, 59], '60+': [60, null] }[band] as [
+    number,
+    number | null,
+  ];
   // Aged >= min: born on or before day - min years; aged <= max: born after day - (max + 1) years.
   return { from: max === null ? null : dayAfter(shift(max + 1)), to: shift(min) };
 }
@@ -197,7 +242,10 @@ export function describedBy(reg: LearnerRegistration) {
   };
 }
 
-export function newLearner(reg: LearnerRegistration, ids: { id: string; learnerKey: string; registeredBy: string; now: Date }): Learner {
+export function newLearner(
+  reg: LearnerRegistration,
+  ids: { id: string; learnerKey: string; registeredBy: string; now: Date },
+): Learner {
   return {
     id: ids.id,
     learnerKey: ids.learnerKey,
@@ -232,14 +280,26 @@ export function registrationOf(l: Learner): LearnerRegistration {
     vneidStatus: l.vneidStatus,
     digitalBankAccount: l.digitalBankAccount,
   };
-  for (const [key, value] of Object.entries(optional)) if (value !== undefined) (reg as unknown as Record<string, unknown>)[key] = value;
+  for (const [key, value] of Object.entries(optional))
+    if (value !== undefined) (reg as unknown as Record<string, unknown>)[key] = value;
   return reg;
 }
 
 /** Fields the indicators use: what events carry (never the citizen ID or the name). */
 export const INDICATOR_FIELDS = [
-  'unitCode', 'villageCode', 'householdId', 'dateOfBirth', 'birthYear', 'sex', 'ethnicity', 'disability',
-  'poorHousehold', 'groups', 'studentLevel', 'vneidStatus', 'digitalBankAccount',
+  'unitCode',
+  'villageCode',
+  'householdId',
+  'dateOfBirth',
+  'birthYear',
+  'sex',
+  'ethnicity',
+  'disability',
+  'poorHousehold',
+  'groups',
+  'studentLevel',
+  'vneidStatus',
+  'digitalBankAccount',
 ] as const;
 export type IndicatorFields = Partial<Pick<Learner, (typeof INDICATOR_FIELDS)[number]>>;
 
@@ -252,7 +312,10 @@ function same(a: unknown, b: unknown): boolean {
 }
 
 /** The indicator fields that differ: before and after hold only those. */
-export function indicatorChanges(before: Learner, after: Learner): { before: IndicatorFields; after: IndicatorFields } {
+export function indicatorChanges(
+  before: Learner,
+  after: Learner,
+): { before: IndicatorFields; after: IndicatorFields } {
   const b: Record<string, unknown> = {};
   const a: Record<string, unknown> = {};
   for (const field of INDICATOR_FIELDS) {
@@ -265,7 +328,10 @@ export function indicatorChanges(before: Learner, after: Learner): { before: Ind
 }
 
 /** Before and after of every changed field, for the history table: personal data never in clear. */
-export function historyChanges(before: Learner, after: Learner): { before: Record<string, unknown>; after: Record<string, unknown> } {
+export function historyChanges(
+  before: Learner,
+  after: Learner,
+): { before: Record<string, unknown>; after: Record<string, unknown> } {
   const b: Record<string, unknown> = {};
   const a: Record<string, unknown> = {};
   const fields = [...new Set([...PERSONAL_FIELDS, ...INDICATOR_FIELDS, 'employer', 'school'] as const)];

@@ -31,7 +31,10 @@ describe(PiiKeyRing.name, () => {
   it('rotates: new values under the new key, old values still open with the key id stored beside them', () => {
     const before = new PiiKeyRing({ k1 }, 'k1');
     const old = before.seal('012080012345', 'c');
-    const after = PiiKeyRing.fromSettings({ keys: `k1:${k1.toString('base64')},k2:${k2.toString('base64')}`, currentKeyId: 'k2' });
+    const after = PiiKeyRing.fromSettings({
+      keys: `k1:${k1.toString('base64')},k2:${k2.toString('base64')}`,
+      currentKeyId: 'k2',
+    });
     const fresh = after.seal('012080012345', 'c');
     expect(fresh.keyId).toBe('k2');
     expect(after.open(old.sealed, old.keyId, 'c')).toBe('012080012345');
@@ -42,7 +45,11 @@ describe(PiiKeyRing.name, () => {
   it('takes the single PII_ENCRYPTION_KEY as key k1, also beside a ring whose key is current', () => {
     expect(PiiKeyRing.fromSettings({ key: k1.toString('base64') }).currentKeyId).toBe('k1');
     const old = new PiiKeyRing({ k1 }, 'k1').seal('Lò Thị Mai', 'c');
-    const ring = PiiKeyRing.fromSettings({ key: k1.toString('base64'), keys: `k2:${k2.toString('base64')}`, currentKeyId: 'k2' });
+    const ring = PiiKeyRing.fromSettings({
+      key: k1.toString('base64'),
+      keys: `k2:${k2.toString('base64')}`,
+      currentKeyId: 'k2',
+    });
     expect(ring.currentKeyId).toBe('k2');
     expect(ring.open(old.sealed, 'k1', 'c')).toBe('Lò Thị Mai');
   });
@@ -54,11 +61,14 @@ describe(PiiKeyRing.name, () => {
   });
 });
 
-
 describe('PiiKeyRing IVs', () => {
   it('never reuses an IV across pool refills', () => {
     const ring = new PiiKeyRing({ k1: randomBytes(32) }, 'k1');
-    const ivs = new Set(Array.from({ length: 10_000 }, () => Buffer.from(ring.seal('x', 'c').sealed, 'base64').subarray(0, 12).toString('hex')));
+    const ivs = new Set(
+      Array.from({ length: 10_000 }, () =>
+        Buffer.from(ring.seal('x', 'c').sealed, 'base64').subarray(0, 12).toString('hex'),
+      ),
+    );
     expect(ivs.size).toBe(10_000);
   });
 });

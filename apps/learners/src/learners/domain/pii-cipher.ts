@@ -19,7 +19,8 @@ export class PiiKeyRing {
     for (const [id, key] of Object.entries(keys)) {
       if (key.length !== 32) throw new PiiKeyError(`PII key ${id} is not 32 bytes`);
     }
-    if (!(currentKeyId in keys)) throw new PiiKeyError(`the current PII key id ${currentKeyId} is not in the key ring`);
+    if (!(currentKeyId in keys))
+      throw new PiiKeyError(`the current PII key id ${currentKeyId} is not in the key ring`);
     this.keys = new Map(Object.entries(keys));
   }
 
@@ -38,8 +39,10 @@ export class PiiKeyRing {
       keys[id] = Buffer.from(entry.slice(at + 1).trim(), 'base64');
       ringIds.push(id);
     }
-    if (settings.key) keys[ringIds.length ? 'k1' : (settings.currentKeyId ?? 'k1')] ??= Buffer.from(settings.key, 'base64');
-    const currentKeyId = settings.currentKeyId ?? ringIds[ringIds.length - 1] ?? (settings.key ? 'k1' : undefined);
+    if (settings.key)
+      keys[ringIds.length ? 'k1' : (settings.currentKeyId ?? 'k1')] ??= Buffer.from(settings.key, 'base64');
+    const currentKeyId =
+      settings.currentKeyId ?? ringIds[ringIds.length - 1] ?? (settings.key ? 'k1' : undefined);
     if (!currentKeyId) throw new PiiKeyError('PII_ENCRYPTION_KEY or PII_ENCRYPTION_KEYS must be set');
     return new PiiKeyRing(keys, currentKeyId);
   }
@@ -50,7 +53,10 @@ export class PiiKeyRing {
     const cipher = createCipheriv('aes-256-gcm', this.key(this.currentKeyId), iv);
     cipher.setAAD(Buffer.from(context));
     const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-    return { keyId: this.currentKeyId, sealed: Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64') };
+    return {
+      keyId: this.currentKeyId,
+      sealed: Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64'),
+    };
   }
 
   open(sealed: string, keyId: string, context: string): string {
@@ -77,4 +83,3 @@ export class PiiKeyRing {
     return key;
   }
 }
-

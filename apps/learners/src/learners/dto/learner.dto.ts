@@ -1,13 +1,25 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
-import { AGE_BANDS, AgeBand, STUDENT_LEVELS, TARGET_GROUPS, TargetGroup, VNEID_STATUSES } from '../domain/learner';
+import {
+  AGE_BANDS,
+  AgeBand,
+  STUDENT_LEVELS,
+  TARGET_GROUPS,
+  TargetGroup,
+  VNEID_STATUSES,
+} from '../domain/learner';
 
 export class LearnerDto {
   @ApiProperty({ format: 'uuid', example: '0b7c1a52-2a8f-4c43-9d6c-5c1d2b0c9f11' })
   id: string;
 
-  @ApiProperty({ example: '0120******45', nullable: true, type: String, description: 'Masked (first 4 and last 2 digits) unless revealed; null once erased' })
+  @ApiProperty({
+    example: '0120******45',
+    nullable: true,
+    type: String,
+    description: 'Masked (first 4 and last 2 digits) unless revealed; null once erased',
+  })
   citizenId: string | null;
 
   @ApiProperty({ example: false, description: 'True only on an audited reveal by a province-admin' })
@@ -64,7 +76,10 @@ export class LearnerDto {
   @ApiProperty({ example: true })
   digitalBankAccount: boolean;
 
-  @ApiProperty({ example: false, description: 'At least one valid certificate (learner_certification, by learner key)' })
+  @ApiProperty({
+    example: false,
+    description: 'At least one valid certificate (learner_certification, by learner key)',
+  })
   certified: boolean;
 
   @ApiProperty({ example: 'moodle' })
@@ -76,7 +91,12 @@ export class LearnerDto {
   @ApiProperty({ example: '2025-10-01T08:00:00.000Z' })
   updatedAt: string;
 
-  @ApiProperty({ example: null, nullable: true, type: String, description: 'When the personal data was erased' })
+  @ApiProperty({
+    example: null,
+    nullable: true,
+    type: String,
+    description: 'When the personal data was erased',
+  })
   erasedAt: string | null;
 }
 
@@ -101,7 +121,10 @@ export class LearnerIdParamsDto {
 }
 
 export class GetLearnerQueryDto {
-  @ApiPropertyOptional({ example: false, description: 'province-admin only, with X-Access-Reason: the citizen ID in clear (audited)' })
+  @ApiPropertyOptional({
+    example: false,
+    description: 'province-admin only, with X-Access-Reason: the citizen ID in clear (audited)',
+  })
   @IsOptional()
   @Transform(({ value }) => value === true || value === 'true')
   @IsBoolean()
@@ -109,7 +132,10 @@ export class GetLearnerQueryDto {
 }
 
 export class SearchLearnersQueryDto {
-  @ApiPropertyOptional({ example: '03388', description: 'Unit code: that unit and every unit below it (default: the caller’s unit)' })
+  @ApiPropertyOptional({
+    example: '03388',
+    description: 'Unit code: that unit and every unit below it (default: the caller’s unit)',
+  })
   @IsOptional()
   @Matches(/^\d{2,7}$/, { message: 'unit must be an administrative unit code' })
   unit?: string;
@@ -217,7 +243,11 @@ export class HouseholdDto {
   @ApiProperty({ example: null, nullable: true, type: String })
   headLearnerId: string | null;
 
-  @ApiProperty({ enum: ['digital', 'not-yet'], example: 'digital', description: '"Gia đình số": at least one member is certified' })
+  @ApiProperty({
+    enum: ['digital', 'not-yet'],
+    example: 'digital',
+    description: '"Gia đình số": at least one member is certified',
+  })
   status: string;
 
   @ApiProperty({ type: HouseholdMemberDto, isArray: true })

@@ -1,10 +1,31 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
-import { STUDENT_LEVELS, StudentLevel, TARGET_GROUPS, TargetGroup, VNEID_STATUSES, VneidStatus } from '../domain/learner';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+} from 'class-validator';
+import {
+  STUDENT_LEVELS,
+  StudentLevel,
+  TARGET_GROUPS,
+  TargetGroup,
+  VNEID_STATUSES,
+  VneidStatus,
+} from '../domain/learner';
 import type { Sex } from '../domain/citizen-id';
 
 export class RegisterLearnerDto {
-  @ApiProperty({ example: '012080012345', description: '12-digit citizen ID (CCCD); stored sealed, answered masked' })
+  @ApiProperty({
+    example: '012080012345',
+    description: '12-digit citizen ID (CCCD); stored sealed, answered masked',
+  })
   @Matches(/^\d{12}$/, { message: 'citizenId must be exactly 12 digits' })
   citizenId: string;
 
@@ -21,7 +42,10 @@ export class RegisterLearnerDto {
   @IsIn(['male', 'female'], { message: 'sex must be male or female' })
   sex: Sex;
 
-  @ApiPropertyOptional({ example: '03', description: 'Two-digit code of the 54 official ethnic groups (01 Kinh, 03 Thái, ...)' })
+  @ApiPropertyOptional({
+    example: '03',
+    description: 'Two-digit code of the 54 official ethnic groups (01 Kinh, 03 Thái, ...)',
+  })
   @IsOptional()
   @Matches(/^\d{2}$/, { message: 'ethnicity must be a two-digit code' })
   ethnicity?: string;
@@ -40,14 +64,23 @@ export class RegisterLearnerDto {
   @IsUUID()
   householdId?: string;
 
-  @ApiProperty({ enum: TARGET_GROUPS, isArray: true, example: ['PUBLIC_SECTOR', 'CITIZEN'], description: 'One or more target groups' })
+  @ApiProperty({
+    enum: TARGET_GROUPS,
+    isArray: true,
+    example: ['PUBLIC_SECTOR', 'CITIZEN'],
+    description: 'One or more target groups',
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(4)
   @IsIn(TARGET_GROUPS, { each: true, message: `groups must be among: ${TARGET_GROUPS.join(', ')}` })
   groups: TargetGroup[];
 
-  @ApiPropertyOptional({ enum: STUDENT_LEVELS, example: 'UPPER_SECONDARY', description: 'Required with STUDENT, only with it' })
+  @ApiPropertyOptional({
+    enum: STUDENT_LEVELS,
+    example: 'UPPER_SECONDARY',
+    description: 'Required with STUDENT, only with it',
+  })
   @IsOptional()
   @IsIn(STUDENT_LEVELS)
   studentLevel?: StudentLevel;
@@ -62,7 +95,10 @@ export class RegisterLearnerDto {
   @IsBoolean()
   poorHousehold?: boolean;
 
-  @ApiPropertyOptional({ example: 'UBND xã Bình Lư', description: 'Employer (public sector, enterprise or cooperative)' })
+  @ApiPropertyOptional({
+    example: 'UBND xã Bình Lư',
+    description: 'Employer (public sector, enterprise or cooperative)',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 200)

@@ -49,7 +49,8 @@ export interface ReferenceUnitFiles {
 export class ReferenceDataError extends Error {}
 
 export const SOURCE_2025_PROVINCE = 'Công văn 915/CTK-CSCL';
-export const SOURCE_2025_COMMUNES = 'Công văn 1027/CTK-CSCL (25/06/2025), Phụ lục I; Nghị quyết 1670/NQ-UBTVQH15';
+export const SOURCE_2025_COMMUNES =
+  'Công văn 1027/CTK-CSCL (25/06/2025), Phụ lục I; Nghị quyết 1670/NQ-UBTVQH15';
 export const SOURCE_PRE_2025 = 'Danh mục ĐVHC của Tổng cục Thống kê, 01/03/2025; Nghị quyết 1670/NQ-UBTVQH15';
 
 const CODE = /^\d{2,5}$/;
@@ -94,7 +95,8 @@ export function referenceUnits(files: ReferenceUnitFiles): AdministrativeUnit[] 
 }
 
 function unitType(value: string): UnitType {
-  if (!(UNIT_TYPES as readonly string[]).includes(value)) throw new ReferenceDataError(`unknown unit type "${value}"`);
+  if (!(UNIT_TYPES as readonly string[]).includes(value))
+    throw new ReferenceDataError(`unknown unit type "${value}"`);
   return value as UnitType;
 }
 
@@ -119,18 +121,24 @@ function checkReferenceUnits(units: AdministrativeUnit[], mappedCodes: string[])
       throw new ReferenceDataError(`${key}: a former commune-level unit needs a mapping, and only it`);
     }
     if (unit.mergedIntoCode !== null && !byKey.has(unitKey({ map: '2025', code: unit.mergedIntoCode }))) {
-      throw new ReferenceDataError(`${key}: merged into ${unit.mergedIntoCode}, which is not on the 2025 map`);
+      throw new ReferenceDataError(
+        `${key}: merged into ${unit.mergedIntoCode}, which is not on the 2025 map`,
+      );
     }
   }
   const unknown = mappedCodes.filter((code) => !byKey.has(unitKey({ map: 'pre-2025', code })));
-  if (unknown.length > 0) throw new ReferenceDataError(`the mapping names unknown former units: ${unknown.join(', ')}`);
+  if (unknown.length > 0)
+    throw new ReferenceDataError(`the mapping names unknown former units: ${unknown.join(', ')}`);
 }
 
 /**
  * The reference units that are new or differ from what is stored: the ones to save and to announce.
  * Stored units that are not in the reference (villages added later, say) are left alone.
  */
-export function unitsToRegister(stored: readonly AdministrativeUnit[], reference: readonly AdministrativeUnit[]): AdministrativeUnit[] {
+export function unitsToRegister(
+  stored: readonly AdministrativeUnit[],
+  reference: readonly AdministrativeUnit[],
+): AdministrativeUnit[] {
   const byKey = new Map(stored.map((unit) => [unitKey(unit), unit]));
   return reference.filter((unit) => {
     const before = byKey.get(unitKey(unit));
@@ -156,7 +164,10 @@ export interface UnitProblem {
  * A village (thôn, bản, tổ dân phố) of the 2025 map: its code is its commune's or ward's code followed
  * by two digits, so it never collides with a GSO code.
  */
-export function villageProblems(input: { code: string; name: string; parentCode: string }, parent: AdministrativeUnit | null): UnitProblem[] {
+export function villageProblems(
+  input: { code: string; name: string; parentCode: string },
+  parent: AdministrativeUnit | null,
+): UnitProblem[] {
   const problems: UnitProblem[] = [];
   if (!parent || parent.map !== '2025' || (parent.type !== 'commune' && parent.type !== 'ward')) {
     problems.push({ field: 'parentCode', message: 'parentCode must be a commune or ward of the 2025 map' });
@@ -164,14 +175,25 @@ export function villageProblems(input: { code: string; name: string; parentCode:
   if (!/^\d{7}$/.test(input.code) || !input.code.startsWith(input.parentCode)) {
     problems.push({ field: 'code', message: 'code must be the parent code followed by two digits' });
   }
-  if (input.name.normalize('NFC').trim().length === 0) problems.push({ field: 'name', message: 'name must not be empty' });
+  if (input.name.normalize('NFC').trim().length === 0)
+    problems.push({ field: 'name', message: 'name must not be empty' });
   return problems;
 }
 
 /** The unit under its new name (NFC), marked as changed by a province-admin. */
-export function renamedUnit(unit: AdministrativeUnit, name: string, shortName: string | undefined, by: string): AdministrativeUnit {
+export function renamedUnit(
+  unit: AdministrativeUnit,
+  name: string,
+  shortName: string | undefined,
+  by: string,
+): AdministrativeUnit {
   const clean = (text: string) => text.normalize('NFC').trim().replace(/\s+/g, ' ');
-  return { ...unit, name: clean(name), shortName: clean(shortName ?? name), source: `${MANUAL_SOURCE_PREFIX}${by}` };
+  return {
+    ...unit,
+    name: clean(name),
+    shortName: clean(shortName ?? name),
+    source: `${MANUAL_SOURCE_PREFIX}${by}`,
+  };
 }
 
 function sameUnit(a: AdministrativeUnit, b: AdministrativeUnit): boolean {

@@ -7,7 +7,8 @@ export class ListUnitsQueryDto {
     enum: UNIT_MAPS,
     default: '2025',
     example: 'pre-2025',
-    description: "'2025': today's two-tier map (since 1 July 2025); 'pre-2025': the former districts and communes",
+    description:
+      "'2025': today's two-tier map (since 1 July 2025); 'pre-2025': the former districts and communes",
   })
   @IsOptional()
   @IsIn(UNIT_MAPS, { message: `map must be one of: ${UNIT_MAPS.join(', ')}` })
@@ -20,7 +21,10 @@ export class ListUnitsQueryDto {
 }
 
 export class UnitDto {
-  @ApiProperty({ example: '03388', description: 'GSO code, leading zeros kept; unique only together with `map`' })
+  @ApiProperty({
+    example: '03388',
+    description: 'GSO code, leading zeros kept; unique only together with `map`',
+  })
   code: string;
 
   @ApiProperty({ example: 'Phường Đoàn Kết' })

@@ -22,7 +22,8 @@ describe('parsePeriod', () => {
   });
 
   it('refuses anything else', () => {
-    for (const bad of ['2025Q5', '2025S3', '25', '2025W1', '2025-Q1', '']) expect(parsePeriod(bad)).toBeNull();
+    for (const bad of ['2025Q5', '2025S3', '25', '2025W1', '2025-Q1', ''])
+      expect(parsePeriod(bad)).toBeNull();
   });
 
   it('names the current year in Vietnam time', () => {
@@ -40,21 +41,62 @@ describe('latestBirthDateForAge', () => {
 });
 
 describe('rollUpDenominator', () => {
-  const children = new Map([['12', ['A', 'B']], ['A', ['A1', 'A2']]]);
+  const children = new Map([
+    ['12', ['A', 'B']],
+    ['A', ['A1', 'A2']],
+  ]);
 
   it('sums the sub-units when the unit has no figure of its own', () => {
-    expect(rollUpDenominator('12', children, new Map([['A1', 100], ['A2', 50], ['B', 30]]))).toBe(180);
+    expect(
+      rollUpDenominator(
+        '12',
+        children,
+        new Map([
+          ['A1', 100],
+          ['A2', 50],
+          ['B', 30],
+        ]),
+      ),
+    ).toBe(180);
   });
 
   it("prefers the unit's own official figure", () => {
-    expect(rollUpDenominator('12', children, new Map([['12', 1000], ['B', 30]]))).toBe(1000);
+    expect(
+      rollUpDenominator(
+        '12',
+        children,
+        new Map([
+          ['12', 1000],
+          ['B', 30],
+        ]),
+      ),
+    ).toBe(1000);
   });
 
-  it('is null when nothing below has a figure', () => expect(rollUpDenominator('12', children, new Map())).toBeNull());
+  it('is null when nothing below has a figure', () =>
+    expect(rollUpDenominator('12', children, new Map())).toBeNull());
 
   it('is null while a sub-unit lacks its figure, rather than overstating the share', () => {
-    expect(rollUpDenominator('12', children, new Map([['A1', 100], ['B', 30]]))).toBeNull();
-    expect(rollUpDenominator('A', children, new Map([['A1', 100], ['A2', 5]]))).toBe(105);
+    expect(
+      rollUpDenominator(
+        '12',
+        children,
+        new Map([
+          ['A1', 100],
+          ['B', 30],
+        ]),
+      ),
+    ).toBeNull();
+    expect(
+      rollUpDenominator(
+        'A',
+        children,
+        new Map([
+          ['A1', 100],
+          ['A2', 5],
+        ]),
+      ),
+    ).toBe(105);
   });
 });
 

@@ -31,7 +31,11 @@ export interface UnitNode {
  * A unit's denominator is the official figure entered for it, or else the sum over its sub-units (never
  * an average). Null unless every sub-unit has one: a sum over some of them would overstate the share.
  */
-export function rollUpDenominator(unit: string, children: Map<string, string[]>, entered: Map<string, number>): number | null {
+export function rollUpDenominator(
+  unit: string,
+  children: Map<string, string[]>,
+  entered: Map<string, number>,
+): number | null {
   const own = entered.get(unit);
   if (own !== undefined) return own;
   const below = children.get(unit) ?? [];
@@ -45,7 +49,11 @@ export function rollUpDenominator(unit: string, children: Map<string, string[]>,
   return sum;
 }
 
-export function indicatorValue(indicator: IndicatorId, numerator: number, denominator: number | null): number | null {
+export function indicatorValue(
+  indicator: IndicatorId,
+  numerator: number,
+  denominator: number | null,
+): number | null {
   if (isCount(indicator)) return numerator;
   if (denominator === null || denominator === 0) return null;
   return numerator / denominator;
@@ -57,8 +65,15 @@ export function isMet(value: number | null, target: number | null): boolean | nu
 }
 
 /** Sum of a per-unit quantity over a unit and everything below it. */
-export function sumOverSubtree(unit: string, children: Map<string, string[]>, own: (code: string) => number): number {
-  return (children.get(unit) ?? []).reduce((sum, child) => sum + sumOverSubtree(child, children, own), own(unit));
+export function sumOverSubtree(
+  unit: string,
+  children: Map<string, string[]>,
+  own: (code: string) => number,
+): number {
+  return (children.get(unit) ?? []).reduce(
+    (sum, child) => sum + sumOverSubtree(child, children, own),
+    own(unit),
+  );
 }
 
 export function childrenOf(units: UnitNode[]): Map<string, string[]> {

@@ -1,6 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMinSize, IsIn, IsInt, IsNumber, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMinSize,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { ALL_INDICATORS, IndicatorId } from '../domain/indicator';
 
 export const BREAKDOWNS = ['group', 'sex', 'ethnicity', 'ageBand', 'disability', 'subunit'] as const;
@@ -13,7 +23,10 @@ export class GetIndicatorsQuery {
   @Matches(UNIT, { message: 'unit must be an administrative unit code' })
   unit?: string;
 
-  @ApiPropertyOptional({ example: '2025Q3', description: 'DHIS2 period: 2025, 2025S1, 2025Q3; default the current year' })
+  @ApiPropertyOptional({
+    example: '2025Q3',
+    description: 'DHIS2 period: 2025, 2025S1, 2025Q3; default the current year',
+  })
   @IsOptional()
   @Matches(PERIOD, { message: 'period must be a DHIS2 period id such as 2025, 2025S1 or 2025Q1' })
   period?: string;
@@ -45,7 +58,12 @@ export class IndicatorRowDto {
   @ApiProperty({ example: null, nullable: true, type: Number })
   denominator: number | null;
 
-  @ApiProperty({ example: 1520, nullable: true, type: Number, description: 'numerator / denominator; the count itself for d' })
+  @ApiProperty({
+    example: 1520,
+    nullable: true,
+    type: Number,
+    description: 'numerator / denominator; the count itself for d',
+  })
   value: number | null;
 
   @ApiProperty({ example: 170000, nullable: true, type: Number })
@@ -57,7 +75,10 @@ export class IndicatorRowDto {
   @ApiProperty({ example: '2025-10-01T03:12:00.000Z', nullable: true, type: String })
   asOf: string | null;
 
-  @ApiProperty({ example: 1533, description: 'Events behind the number (issues and revocations up to the period end)' })
+  @ApiProperty({
+    example: 1533,
+    description: 'Events behind the number (issues and revocations up to the period end)',
+  })
   eventCount: number;
 
   @ApiPropertyOptional({ example: { subunit: '03388' } })
