@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ProblemDetailsFilter } from '@bdhvs/problem';
+import { ProblemDetailsFilter, answerClientErrorsAsProblems } from '@bdhvs/problem';
 import { Logger } from 'nestjs-pino';
 import type { Logger as PinoLogger } from 'pino';
 import { gatewayModule } from './app.module';
@@ -32,5 +32,6 @@ export async function createGatewayApp(config: GatewayConfig, logger: PinoLogger
   mountSwaggerUi(app);
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();
+  answerClientErrorsAsProblems(app.getHttpServer());
   return app;
 }

@@ -616,7 +616,7 @@ describe('learners registry against the real database and broker', () => {
     });
 
     it('stops a file over the size limit with 413', async () => {
-      const res = await upload(`${header}\n${'x'.repeat(70_000)}\n`);
+      const res = await upload(`${header}\n${`${'x'.repeat(99)}\n`.repeat(700)}`);
       expect(res.status).toBe(413);
       expect(res.json.type).toBe('/problems/import-too-large');
     });

@@ -363,6 +363,32 @@ describe('the Kafka side', () => {
     expect(await settled()).toBe(before + 1);
   });
 
+  it('dead-letters a VNeID event with a control character in a field, naming it, at once', async () => {
+    const consumer = kafka.consumer({ groupId: `e2e-dlq-nul-${RUN}` });
+    await consumer.connect();
+    await consumer.subscribe({ topic: topic('vneid.certification-events.v1.dlq'), fromBeginning: true });
+    const event = { ...revocationOf(certification(), RUN, '2025-06-01T00:00:00Z'), reason: 'sai\u0000sót' };
+    const found = new Promise<Record<string, string>>((resolve) => {
+      void consumer.run({
+        eachMessage: async ({ message }) => {
+          if (message.value?.toString().includes(event.eventId))
+            resolve(
+              Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)])),
+            );
+        },
+      });
+    });
+    await producer.send({
+      topic: topic('vneid.certification-events.v1'),
+      messages: [{ key: 'nul', value: JSON.stringify(event) }],
+    });
+    const headers = await found;
+    await consumer.disconnect();
+    expect(headers['dlq_reason']).toBe(
+      'invalid event: vneid.certification-events.v1: reason must not contain control characters',
+    );
+  });
+
   it('takes VNeID events from the inbound topic with the same effect as the webhook', async () => {
     const before = await settled();
     const event = certification();

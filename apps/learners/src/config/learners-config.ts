@@ -33,6 +33,18 @@ export class LearnersConfig extends ServiceConfig {
   @Min(1024)
   LEARNERS_IMPORT_MAX_BYTES = 512 * 1024 * 1024;
 
+  /** Longest line importLearners reads (bytes); a longer one is rejected as malformed. */
+  @Transform(({ value }) => (value === undefined ? 8192 : Number(value)))
+  @IsInt()
+  @Min(256)
+  LEARNERS_IMPORT_MAX_LINE_BYTES = 8192;
+
+  /** Most data rows in one importLearners request; a larger file is split by the caller. */
+  @Transform(({ value }) => (value === undefined ? 1_000_000 : Number(value)))
+  @IsInt()
+  @Min(1)
+  LEARNERS_IMPORT_MAX_ROWS = 1_000_000;
+
   /** Rows per transaction of importLearners. */
   @Transform(({ value }) => (value === undefined ? 1000 : Number(value)))
   @IsInt()

@@ -1,14 +1,22 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Readable, Transform } from 'node:stream';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { CsvError, parse } from 'csv-parse';
 import type { Actor } from '@bdhvs/auth';
 import { Outbox } from '@bdhvs/messaging';
+import { inputProblems } from '@bdhvs/problem';
 import { Database, SERVICE_CONFIG } from '@bdhvs/service-runtime';
 import { LearnersConfig } from '../config/learners-config';
 import { headerProblems, registrationFromRow } from './domain/learner-csv';
 import { FieldProblem, Learner, RegistrationContext, checkRegistration, newLearner } from './domain/learner';
-import { BadCsvError, BadImportHeaderError, ImportTooLargeError } from './domain/learner.errors';
+import {
+  BadCsvError,
+  BadImportHeaderError,
+  ImportTooLargeError,
+  ImportTooManyRowsError,
+  LineTooLongError,
+} from './domain/learner.errors';
 import { learnerRegistered } from './learner-events';
 import { LearnerRepository } from './learner.repository';
 import { PersonalDataKeys } from './personal-data';
@@ -30,6 +38,8 @@ export interface ImportResult {
 
 /** Enough to fix a file; a file that is wrong on every line does not fill the memory with reasons. */
 const MAX_REPORTED_ERRORS = 10_000;
+/** Rows checked between two turns of the event loop: health checks and other calls are answered meanwhile. */
+const ROWS_PER_TURN = 200;
 
 interface Candidate {
   line: number;
@@ -75,17 +85,26 @@ export class ImportLearnersService {
       relax_column_count: true,
       skip_empty_lines: true,
       skip_records_with_error: true,
+      // Bounds the work per record: without it, a file that never closes a quote is parsed in quadratic time.
+      max_record_size: this.config.LEARNERS_IMPORT_MAX_LINE_BYTES,
     });
     body.pipe(limiter).pipe(parser);
     body.on('error', (e) => parser.destroy(e));
     limiter.on('error', (e) => parser.destroy(e));
-    parser.on('skip', (error: CsvError & { lines?: number }) =>
-      reject(error.lines ?? 0, [{ field: '(row)', message: `malformed CSV: ${error.code}` }]),
-    );
+    parser.on('skip', (error: CsvError & { lines?: number; records?: number }) => {
+      // csv-parse reads nothing more after an over-long record: say so rather than lose the rest quietly.
+      if (error.code === 'CSV_MAX_RECORD_SIZE')
+        parser.destroy(new LineTooLongError(error.lines ?? 0, this.config.LEARNERS_IMPORT_MAX_LINE_BYTES));
+      else if (!error.records)
+        parser.destroy(new BadCsvError(`The CSV header line cannot be read: ${error.code}.`));
+      else reject(error.lines ?? 0, [{ field: '(row)', message: `malformed CSV: ${error.code}` }]);
+    });
 
     let header: string[] | null = null;
+
     let batch: Candidate[] = [];
     let inFlight: Promise<void> = Promise.resolve();
+    let rows = 0;
     try {
       for await (const { record, info } of parser as AsyncIterable<{
         record: string[];
@@ -98,6 +117,9 @@ export class ImportLearnersService {
           continue;
         }
         const line = info.lines;
+        if (++rows > this.config.LEARNERS_IMPORT_MAX_ROWS)
+          throw new ImportTooManyRowsError(this.config.LEARNERS_IMPORT_MAX_ROWS);
+        if (rows % ROWS_PER_TURN === 0) await nextTurn();
         if (record.length > header.length) {
           reject(line, [
             { field: '(row)', message: `the row has ${record.length} fields, the header ${header.length}` },
@@ -149,6 +171,8 @@ export class ImportLearnersService {
   ): Candidate | { problems: FieldProblem[] } {
     const row: Record<string, string> = {};
     header.forEach((name, i) => (row[name] = record[i] ?? ''));
+    const unsafe = inputProblems(row);
+    if (unsafe.length > 0) return { problems: unsafe };
     const shaped = registrationFromRow(row);
     if ('problems' in shaped) return shaped;
     const checked = checkRegistration(shaped.registration, ctx);

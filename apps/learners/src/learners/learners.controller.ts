@@ -93,6 +93,11 @@ export class LearnersController {
   @Roles('province-admin', 'unit-officer', 'mooc-platform')
   @ApiOperation({
     summary: 'Register learners from a CSV file (the body itself, text/csv), streamed and stored in batches',
+    description:
+      'Limits (configurable): 512 MiB per file (413), 1,000,000 data rows per request (413: split the file), ' +
+      '8,192 bytes per line (a longer line stops the import with 400 naming it; the rows before it are stored). ' +
+      'A row with a control character (other than tab) in a field is rejected with its line and field. ' +
+      'A header line that cannot be read is a 400.',
   })
   @ApiConsumes('text/csv')
   @ApiBody({

@@ -8,6 +8,7 @@ import {
   deadLetterTopic,
   EventPayloads,
 } from '@bdhvs/events';
+import { inputProblems } from '@bdhvs/problem';
 import { newTraceContext, parseTraceparent, runWithTrace } from '@bdhvs/service-runtime';
 import { CloudEvent, UndecodableMessageError, fromKafkaMessage } from './cloud-event';
 import { TopicNames } from './kafka-connection';
@@ -146,6 +147,8 @@ export class EventConsumer {
     for (const message of messages) {
       try {
         const event = fromKafkaMessage(topic, partition, message);
+        const unsafe = inputProblems(event.data);
+        if (unsafe.length > 0) throw new EventValidationError(topic, unsafe);
         decoded.push({ message, event: { ...event, data: assertEventPayload(topic as Topic, event.data) } });
       } catch (error) {
         if (error instanceof UndecodableMessageError || error instanceof EventValidationError) {

@@ -1,4 +1,6 @@
+export * from './client-errors';
 export * from './domain-error';
+export * from './input-rules';
 export * from './problem-details';
 export * from './problem-details.filter';
 export * from './validation';

@@ -1,7 +1,12 @@
 import { INestApplication, Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { ProblemDetailsFilter, ProblemMapping, createValidationPipe } from '@bdhvs/problem';
+import {
+  ProblemDetailsFilter,
+  ProblemMapping,
+  answerClientErrorsAsProblems,
+  createValidationPipe,
+} from '@bdhvs/problem';
 import { Logger } from 'nestjs-pino';
 import { Database, DatabaseOptions } from './database';
 import { HttpMetricsMiddleware } from './metrics';
@@ -77,6 +82,7 @@ export async function createServiceApp<C extends ServiceConfig>(
     }),
   );
   app.enableShutdownHooks();
+  answerClientErrorsAsProblems(app.getHttpServer());
   const document = buildOpenApiDocument(app, definition.name, definition.title);
   app
     .getHttpAdapter()

@@ -1,5 +1,6 @@
 export * from './bootstrap';
 export * from './database';
+export * from './event-loop';
 export * from './idempotency';
 export * from './metrics';
 export * from './public.decorator';

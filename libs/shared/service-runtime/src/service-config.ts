@@ -50,6 +50,12 @@ export class ServiceConfig {
   @IsString()
   JWT_PUBLIC_KEY_FILE?: string;
 
+  /** Readiness fails while the event loop was blocked longer than this in the last 5 s. */
+  @Transform(({ value }) => (value === undefined ? 2000 : Number(value)))
+  @IsInt()
+  @Min(50)
+  EVENT_LOOP_MAX_DELAY_MS = 2000;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 }

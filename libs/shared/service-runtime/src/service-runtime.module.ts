@@ -2,6 +2,7 @@ import { DynamicModule, Global, Module, Provider, RequestMethod } from '@nestjs/
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { Database, DatabaseOptions } from './database';
+import { EventLoopProbe } from './event-loop';
 import { HealthController } from './health.controller';
 import { MetricsController, collectProcessMetrics } from './metrics';
 import { ServiceConfig } from './service-config';
@@ -33,17 +34,23 @@ export class ServiceRuntimeModule {
         return db;
       },
     };
+    const eventLoop: Provider = {
+      provide: EventLoopProbe,
+      useFactory: () => new EventLoopProbe(options.config.EVENT_LOOP_MAX_DELAY_MS),
+    };
     const readinessTokens = options.readiness ?? [];
     const probes: Provider = {
       provide: READINESS_PROBES,
       inject: [
         Database,
+        EventLoopProbe,
         ...readinessTokens.map((p) => (typeof p === 'function' ? p : (p as { provide: unknown }).provide)),
       ] as never[],
-      useFactory: (db: Database, ...others: ReadinessProbe[]): ReadinessProbe[] => [
-        { name: 'database', check: () => db.ping() },
-        ...others,
-      ],
+      useFactory: (
+        db: Database,
+        eventLoopProbe: EventLoopProbe,
+        ...others: ReadinessProbe[]
+      ): ReadinessProbe[] => [{ name: 'database', check: () => db.ping() }, eventLoopProbe, ...others],
     };
     return {
       module: ServiceRuntimeModule,
@@ -75,6 +82,7 @@ export class ServiceRuntimeModule {
         { provide: SERVICE_CONFIG, useValue: options.config },
         { provide: SERVICE_NAME, useValue: options.name },
         database,
+        eventLoop,
         probes,
       ],
       exports: [SERVICE_CONFIG, SERVICE_NAME, Database],

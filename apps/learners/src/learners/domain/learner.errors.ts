@@ -73,6 +73,22 @@ export class ImportTooLargeError extends DomainError {
   }
 }
 
+export class ImportTooManyRowsError extends DomainError {
+  constructor(limit: number) {
+    super('import-too-many-rows', `The CSV file has more than ${limit} rows; split it into several imports.`);
+  }
+}
+
+export class LineTooLongError extends DomainError {
+  constructor(line: number, limit: number) {
+    super(
+      'bad-csv',
+      `Line ${line} is longer than ${limit} bytes; the import stopped there (the rows before it are stored).`,
+      { line },
+    );
+  }
+}
+
 export class BadCsvError extends DomainError {
   constructor(message: string) {
     super('bad-csv', message);
@@ -91,5 +107,6 @@ export const LEARNER_PROBLEMS = {
   'bad-import-header': { status: 400, title: 'Wrong CSV header' },
   'unsupported-import-type': { status: 415, title: 'Unsupported media type' },
   'import-too-large': { status: 413, title: 'Payload too large' },
+  'import-too-many-rows': { status: 413, title: 'Too many rows' },
   'bad-csv': { status: 400, title: 'Malformed CSV' },
 } as const;
