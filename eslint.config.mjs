@@ -1,4 +1,56 @@
+import { readFileSync } from 'node:fs';
 import nx from '@nx/eslint-plugin';
+
+// The apps come from the platform manifest, so a new service gets its scope rule with its entry there.
+const platform = JSON.parse(
+  readFileSync(new URL('./libs/contracts/platform/src/platform.json', import.meta.url), 'utf8'),
+);
+const APPS = [...Object.keys(platform.services), 'gateway'];
+
+/**
+ * Tags (project.json) on two axes. `type:` says what a project is: `app`, `infra` (runtime libs),
+ * `contract` (shapes everyone agrees on), `testing` (test harness), `e2e`, `tool`. `scope:` says who
+ * may use it: a lib carries the scope of every app allowed to import it, or `scope:shared` when all may
+ * (the gateway included). Production code never imports `type:testing`; test files may (see below).
+ */
+function moduleBoundaries({ appsMayUseTesting }) {
+  return [
+    'error',
+    {
+      enforceBuildableLibDependency: true,
+      allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$'],
+      depConstraints: [
+        { sourceTag: 'type:contract', onlyDependOnLibsWithTags: [] },
+        { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:infra', 'type:contract'] },
+        {
+          sourceTag: 'type:testing',
+          onlyDependOnLibsWithTags: ['type:testing', 'type:infra', 'type:contract'],
+        },
+        {
+          sourceTag: 'type:app',
+          onlyDependOnLibsWithTags: [
+            'type:infra',
+            'type:contract',
+            ...(appsMayUseTesting ? ['type:testing'] : []),
+          ],
+        },
+        {
+          sourceTag: 'type:e2e',
+          onlyDependOnLibsWithTags: ['type:testing', 'type:infra', 'type:contract'],
+        },
+        { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:infra', 'type:contract'] },
+        // A lib every app may use builds only on libs every app may use. (The e2e suite and the tools,
+        // also `scope:shared`, look at the whole platform: their type rule bounds them.)
+        { allSourceTags: ['type:infra', 'scope:shared'], onlyDependOnLibsWithTags: ['scope:shared'] },
+        // An app uses its own scope and shared libs, never another app's.
+        ...APPS.map((app) => ({
+          sourceTag: `scope:${app}`,
+          onlyDependOnLibsWithTags: [`scope:${app}`, 'scope:shared'],
+        })),
+      ],
+    },
+  ];
+}
 
 export default [
   ...nx.configs['flat/base'],
@@ -8,46 +60,41 @@ export default [
   {
     files: ['**/*.ts', '**/*.js'],
     rules: {
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: true,
-          allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$'],
-          depConstraints: [
-            { sourceTag: 'type:contract', onlyDependOnLibsWithTags: [] },
-            { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:infra', 'type:contract'] },
-            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:infra', 'type:contract'] },
-            {
-              sourceTag: 'type:app',
-              onlyDependOnLibsWithTags: ['type:infra', 'type:contract', 'type:testing'],
-            },
-            {
-              sourceTag: 'type:e2e',
-              onlyDependOnLibsWithTags: ['type:infra', 'type:contract', 'type:testing'],
-            },
-            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
-            { sourceTag: 'scope:learners', onlyDependOnLibsWithTags: ['scope:learners', 'scope:shared'] },
-            { sourceTag: 'scope:courses', onlyDependOnLibsWithTags: ['scope:courses', 'scope:shared'] },
-            {
-              sourceTag: 'scope:certification',
-              onlyDependOnLibsWithTags: ['scope:certification', 'scope:shared'],
-            },
-            { sourceTag: 'scope:campaigns', onlyDependOnLibsWithTags: ['scope:campaigns', 'scope:shared'] },
-            { sourceTag: 'scope:reporting', onlyDependOnLibsWithTags: ['scope:reporting', 'scope:shared'] },
-            { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:gateway', 'scope:shared'] },
-          ],
-        },
-      ],
+      '@nx/enforce-module-boundaries': moduleBoundaries({ appsMayUseTesting: false }),
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
   {
-    // Domain code stays plain TypeScript: no framework, ORM or broker imports.
+    // Tests (unit specs beside the code, integration specs in an app's test/) may use @bdhvs/testing.
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/test/**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': moduleBoundaries({ appsMayUseTesting: true }),
+    },
+  },
+  {
+    // Domain code stays plain TypeScript: no framework, ORM, broker, HTTP error or auth imports.
     files: ['**/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['@nestjs/*', 'typeorm', 'kafkajs', 'pg', '@bdhvs/messaging', '@bdhvs/service-runtime'] },
+        {
+          patterns: [
+            {
+              group: [
+                '@nestjs/*',
+                'typeorm',
+                'kafkajs',
+                'pg',
+                '@bdhvs/messaging',
+                '@bdhvs/service-runtime',
+                '@bdhvs/problem',
+                '@bdhvs/auth',
+              ],
+              message:
+                'domain/ stays plain TypeScript: framework, storage, broker, HTTP and auth code live outside it.',
+            },
+          ],
+        },
       ],
     },
   },

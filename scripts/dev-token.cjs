@@ -3,15 +3,7 @@
 //   npm run -s token -- --sub NAME --roles ROLE[,ROLE] [--unit CODE] [--expires 12h]
 const { parseArgs } = require('node:util');
 const { mintDevToken } = require('./lib/dev-keys.cjs');
-
-const ROLES = [
-  'province-admin',
-  'unit-officer',
-  'mentor',
-  'mooc-platform',
-  'vneid-adapter',
-  'district-system',
-];
+const { ROLES } = require('./lib/platform-manifest.cjs');
 
 function fail(message) {
   process.stderr.write(`token: ${message}\n`);

@@ -8,24 +8,23 @@
 //                                                       x-unavailable-services); refused otherwise
 //
 // Service base URLs come from the gateway's variables (LEARNERS_URL, ..., REPORTING_URL), with the
-// gateway's defaults.
+// gateway's defaults: both from the platform manifest.
 const fs = require('node:fs');
 const path = require('node:path');
 const Module = require('node:module');
 const { parseArgs } = require('node:util');
 const ts = require('typescript');
+const { PLATFORM_SERVICES } = require('./lib/platform-manifest.cjs');
 
 const ROOT = path.resolve(__dirname, '..');
 const OUTPUT = path.join(ROOT, 'openapi', 'openapi.json');
 const MERGE_SOURCE = path.join(ROOT, 'apps', 'gateway', 'src', 'openapi', 'merge-openapi.ts');
-// Same names and defaults as apps/gateway/src/config/gateway-config.ts.
-const SERVICES = {
-  learners: process.env.LEARNERS_URL || 'http://127.0.0.1:3001',
-  courses: process.env.COURSES_URL || 'http://127.0.0.1:3002',
-  certification: process.env.CERTIFICATION_URL || 'http://127.0.0.1:3003',
-  campaigns: process.env.CAMPAIGNS_URL || 'http://127.0.0.1:3004',
-  reporting: process.env.REPORTING_URL || 'http://127.0.0.1:3005',
-};
+const SERVICES = Object.fromEntries(
+  PLATFORM_SERVICES.map(({ name, port, urlVariable }) => [
+    name,
+    process.env[urlVariable] || `http://127.0.0.1:${port}`,
+  ]),
+);
 
 function fail(message, code = 2) {
   process.stderr.write(`generate-openapi: ${message}\n`);

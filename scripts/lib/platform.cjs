@@ -4,17 +4,9 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { ensureDevKeys } = require('./dev-keys.cjs');
 const { readEnvExample } = require('./env-file.cjs');
+const { PLATFORM_SERVICES, SERVICES, DEFAULT_PORTS } = require('./platform-manifest.cjs');
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const SERVICES = ['learners', 'courses', 'certification', 'campaigns', 'reporting'];
-const DEFAULT_PORTS = {
-  gateway: 8080,
-  learners: 3001,
-  courses: 3002,
-  certification: 3003,
-  campaigns: 3004,
-  reporting: 3005,
-};
 
 function infraUp() {
   execFileSync('bash', [path.join(ROOT, 'scripts/infra/infra.sh'), 'up'], { stdio: 'inherit' });
@@ -93,7 +85,7 @@ async function startPlatform(options = {}) {
           ...common,
           PORT: String(ports.gateway),
           ...Object.fromEntries(
-            SERVICES.map((s) => [`${s.toUpperCase()}_URL`, `http://127.0.0.1:${ports[s]}`]),
+            PLATFORM_SERVICES.map((s) => [s.urlVariable, `http://127.0.0.1:${ports[s.name]}`]),
           ),
         }
       : { ...common, PORT: String(ports[name]), DATABASE_URL: `${dbBase}/${dbPrefix}_${name}` };

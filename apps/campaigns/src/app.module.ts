@@ -19,7 +19,6 @@ export function campaignsModule(config: CampaignsConfig) {
         source: 'bdhvs/campaigns',
         groupId: 'campaigns',
         produces: [],
-        handlers: [],
       }),
       AuthModule,
       CampaignModelsModule,

@@ -1,3 +1,4 @@
+import { connectInbox } from '@bdhvs/messaging';
 import type { ServiceDefinition } from '@bdhvs/service-runtime';
 import { campaignsModule } from './app.module';
 import { database } from './database';
@@ -10,4 +11,5 @@ export const campaignsService: ServiceDefinition<CampaignsConfig> = {
   configType: CampaignsConfig,
   database,
   appModule: campaignsModule,
+  connect: connectInbox,
 };

@@ -4,7 +4,6 @@ import { AuthModule } from '@bdhvs/auth';
 import { KafkaReadiness, MessagingModule } from '@bdhvs/messaging';
 import { ServiceRuntimeModule } from '@bdhvs/service-runtime';
 import { CertificatesModule } from './certificates/certificates.module';
-import { VneidEventsConsumer } from './certificates/vneid-events.consumer';
 import { CertificationConfig } from './config/certification-config';
 import { database } from './database';
 
@@ -21,8 +20,6 @@ export function certificationModule(config: CertificationConfig) {
         source: 'bdhvs/certification',
         groupId: 'certification',
         produces: [Topics.certificateIssued, Topics.certificateRevoked],
-        handlers: [VneidEventsConsumer],
-        imports: [CertificatesModule],
       }),
       AuthModule,
       CertificatesModule,

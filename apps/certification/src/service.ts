@@ -1,4 +1,6 @@
+import { connectInbox } from '@bdhvs/messaging';
 import type { ServiceDefinition } from '@bdhvs/service-runtime';
+import { CERTIFICATE_PROBLEMS } from './certificates/certificate.problems';
 import { certificationModule } from './app.module';
 import { database } from './database';
 import { CertificationConfig } from './config/certification-config';
@@ -10,4 +12,6 @@ export const certificationService: ServiceDefinition<CertificationConfig> = {
   configType: CertificationConfig,
   database,
   appModule: certificationModule,
+  problems: CERTIFICATE_PROBLEMS,
+  connect: connectInbox,
 };

@@ -15,7 +15,7 @@ export function coursesModule(config: CoursesConfig) {
         database,
         readiness: [KafkaReadiness],
       }),
-      MessagingModule.forRoot({ source: 'bdhvs/courses', groupId: 'courses', produces: [], handlers: [] }),
+      MessagingModule.forRoot({ source: 'bdhvs/courses', groupId: 'courses', produces: [] }),
       AuthModule,
       CompetenciesModule,
     ],

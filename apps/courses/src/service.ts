@@ -1,3 +1,4 @@
+import { connectInbox } from '@bdhvs/messaging';
 import type { ServiceDefinition } from '@bdhvs/service-runtime';
 import { coursesModule } from './app.module';
 import { database } from './database';
@@ -10,4 +11,5 @@ export const coursesService: ServiceDefinition<CoursesConfig> = {
   configType: CoursesConfig,
   database,
   appModule: coursesModule,
+  connect: connectInbox,
 };

@@ -3,8 +3,6 @@ import { Topics } from '@bdhvs/events';
 import { AuthModule } from '@bdhvs/auth';
 import { KafkaReadiness, MessagingModule } from '@bdhvs/messaging';
 import { ServiceRuntimeModule } from '@bdhvs/service-runtime';
-import { CertificateIssuedConsumer } from './certifications/certificate-issued.consumer';
-import { CertificateRevokedConsumer } from './certifications/certificate-revoked.consumer';
 import { CertificationsModule } from './certifications/certifications.module';
 import { LearnersConfig } from './config/learners-config';
 import { database } from './database';
@@ -31,8 +29,6 @@ export function learnersModule(config: LearnersConfig) {
           Topics.householdMemberAdded,
           Topics.villageRegistered,
         ],
-        handlers: [CertificateIssuedConsumer, CertificateRevokedConsumer],
-        imports: [CertificationsModule],
       }),
       AuthModule,
       UnitsModule,

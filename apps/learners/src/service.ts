@@ -1,3 +1,4 @@
+import { connectInbox } from '@bdhvs/messaging';
 import type { ServiceDefinition } from '@bdhvs/service-runtime';
 import { learnersModule } from './app.module';
 import { database } from './database';
@@ -11,6 +12,7 @@ export const learnersService: ServiceDefinition<LearnersConfig> = {
   configType: LearnersConfig,
   database,
   appModule: learnersModule,
+  connect: connectInbox,
   problems: {
     ...LEARNER_PROBLEMS,
     'not-your-learner': { status: 403, title: 'Not your learner' },

@@ -2,14 +2,9 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '@bdhvs/auth';
 import { KafkaReadiness, MessagingModule } from '@bdhvs/messaging';
 import { ServiceRuntimeModule } from '@bdhvs/service-runtime';
-import {
-  CertificateIssuedConsumer,
-  CertificateRevokedConsumer,
-} from './indicators/certificate-events.consumer';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { ReportingConfig } from './config/reporting-config';
 import { database } from './database';
-import { UnitRegisteredConsumer } from './units/units.consumer';
 
 export function reportingModule(config: ReportingConfig) {
   @Module({
@@ -19,8 +14,6 @@ export function reportingModule(config: ReportingConfig) {
         source: 'bdhvs/reporting',
         groupId: 'reporting',
         produces: [],
-        handlers: [CertificateIssuedConsumer, CertificateRevokedConsumer, UnitRegisteredConsumer],
-        imports: [IndicatorsModule],
       }),
       AuthModule,
       IndicatorsModule,

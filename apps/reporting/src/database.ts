@@ -1,5 +1,14 @@
 import type { DatabaseOptions } from '@bdhvs/service-runtime';
+import {
+  OfficialFigureEntity,
+  QualificationEntity,
+  RevocationEntity,
+} from './indicators/qualification.entity';
 import { migrations } from './migrations';
+import { AdministrativeUnitEntity } from './units/administrative-unit.entity';
 
 /** The service's tables: its entities and the migrations that create them (run on start and by `main.js migrate`). */
-export const database: Omit<DatabaseOptions, 'url'> = { entities: [], migrations };
+export const database: Omit<DatabaseOptions, 'url'> = {
+  entities: [QualificationEntity, RevocationEntity, OfficialFigureEntity, AdministrativeUnitEntity],
+  migrations,
+};

@@ -1,5 +1,7 @@
+import { connectInbox } from '@bdhvs/messaging';
 import type { ServiceDefinition } from '@bdhvs/service-runtime';
 import { reportingModule } from './app.module';
+import { INDICATOR_PROBLEMS } from './indicators/indicator.problems';
 import { database } from './database';
 import { ReportingConfig } from './config/reporting-config';
 
@@ -10,9 +12,6 @@ export const reportingService: ServiceDefinition<ReportingConfig> = {
   configType: ReportingConfig,
   database,
   appModule: reportingModule,
-  problems: {
-    'unknown-unit': { status: 404, title: 'Unknown administrative unit' },
-    'indicator-not-computed': { status: 422, title: 'Indicator not computed yet' },
-    'breakdown-not-available': { status: 422, title: 'Breakdown not available yet' },
-  },
+  connect: connectInbox,
+  problems: INDICATOR_PROBLEMS,
 };

@@ -17,6 +17,7 @@ import {
   loadYamlDocuments,
   Manifest,
   PdbSpec,
+  PLATFORM_SERVICES,
   PORTS,
   readWorkspaceFile,
   selects,
@@ -68,6 +69,13 @@ describe('docker-compose.yml', () => {
     }
   });
 
+  it('builds from the one Dockerfile exactly the apps of the platform manifest', () => {
+    const built = Object.entries(services)
+      .filter(([, svc]) => svc.build !== undefined)
+      .map(([name]) => name);
+    expect([...built].sort()).toEqual([...APPS].sort());
+  });
+
   it.each(APPS)('builds %s from the one Dockerfile and checks it on /health/ready', (app) => {
     const svc = service(app);
     expect(typeof svc.build).toBe('object');
@@ -100,19 +108,21 @@ describe('docker-compose.yml', () => {
     },
   );
 
-  it('publishes the gateway on 8080 and points it at every service once they are healthy', () => {
+  it(`publishes the gateway on ${PORTS.gateway} and points it at every service once they are healthy`, () => {
     const gateway = service('gateway');
     const ports = (gateway.ports ?? []).map((p) =>
       typeof p === 'string' ? p : `${p.published}:${p.target}`,
     );
-    expect(ports).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^(\$\{GATEWAY_PORT:-8080\}|8080):8080$/)]),
+    const port = PORTS.gateway;
+    const published = ports.filter(
+      (p) => p === `${port}:${port}` || p === `\${GATEWAY_PORT:-${port}}:${port}`,
     );
+    expect(published).toHaveLength(1);
     const env = composeEnvironment(gateway);
     const deps = composeDependencies(gateway);
-    for (const app of SERVICES) {
-      expect(env[`${app.toUpperCase()}_URL`]).toBe(`http://${app}:${PORTS[app]}`);
-      expect(deps[app]).toBe('service_healthy');
+    for (const { name, urlVariable } of PLATFORM_SERVICES) {
+      expect(env[urlVariable]).toBe(`http://${name}:${PORTS[name]}`);
+      expect(deps[name]).toBe('service_healthy');
     }
   });
 });
@@ -203,6 +213,11 @@ describe('k8s/base', () => {
     it('commits no Secret (values are created out of band)', () => {
       expect(manifests.filter((m) => m.kind === 'Secret')).toEqual([]);
     });
+  });
+
+  it('deploys exactly the apps of the platform manifest', () => {
+    const deployed = manifests.filter((m) => m.kind === 'Deployment').map((m) => m.metadata?.name);
+    expect([...deployed].sort()).toEqual([...APPS].sort());
   });
 
   describe.each(APPS)('%s', (app) => {
@@ -303,8 +318,8 @@ describe('k8s/base', () => {
 
     it('tells the gateway where each service is', () => {
       const data = get('ConfigMap', CONFIG_MAP_NAME).data ?? {};
-      for (const app of SERVICES) {
-        expect(data[`${app.toUpperCase()}_URL`]).toBe(`http://${app}:${PORTS[app]}`);
+      for (const { name, urlVariable } of PLATFORM_SERVICES) {
+        expect(data[urlVariable]).toBe(`http://${name}:${PORTS[name]}`);
       }
     });
   });

@@ -1,23 +1,24 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import {
+  APP_NAMES,
+  AppName,
+  PORTS,
+  SERVICE_NAMES,
+  SERVICES as PLATFORM_SERVICES,
+  ServiceName,
+} from '@bdhvs/platform';
 import { parseAllDocuments, parseDocument } from 'yaml';
 
 /** The workspace root, whatever the current directory (this file is tools/deployment-check/src/). */
 export const WORKSPACE_ROOT = resolve(__dirname, '../../..');
 
-export const SERVICES = ['learners', 'courses', 'certification', 'campaigns', 'reporting'] as const;
-export const APPS = [...SERVICES, 'gateway'] as const;
-export type Service = (typeof SERVICES)[number];
-export type App = (typeof APPS)[number];
-
-export const PORTS: Record<App, number> = {
-  gateway: 8080,
-  learners: 3001,
-  courses: 3002,
-  certification: 3003,
-  campaigns: 3004,
-  reporting: 3005,
-};
+// The deployment files keep literal names and ports; these checks hold them to the platform manifest.
+export const SERVICES = SERVICE_NAMES;
+export const APPS = APP_NAMES;
+export type Service = ServiceName;
+export type App = AppName;
+export { PLATFORM_SERVICES, PORTS };
 
 /** Secrets each app needs besides its DATABASE_URL (the gateway has none). */
 export const APP_SECRETS: Record<App, readonly string[]> = {

@@ -1,106 +1,87 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Database } from '@bdhvs/service-runtime';
-import { Certificate } from './domain/certificate';
+import { Database, EntityTable } from '@bdhvs/service-runtime';
+import { Certificate, KnownState, PendingRevocation, RecordedEvent } from './domain/certificate';
 import { CertificateEntity, VneidEventEntity } from './certificate.entity';
-
-export interface EventSituation {
-  /** This eventId was received before. */
-  seen: boolean;
-  sameNumber: Certificate | null;
-  activeForProgramme: Certificate | null;
-  pendingRevocation: { eventId: string; occurredAt: Date; reason: string | null } | null;
-}
-
-interface CertificateRow {
-  id: string;
-  certificate_no: string;
-  learner_key: string;
-  masked_name: string;
-  programme: string;
-  unit_code: string;
-  date_of_birth: string;
-  issued_at: string;
-  revoked_at: string | null;
-  revocation_reason: string | null;
-}
-
-function certificateOf(row: CertificateRow | null): Certificate | null {
-  if (!row) return null;
-  return {
-    id: row.id,
-    certificateNo: row.certificate_no,
-    learnerKey: row.learner_key,
-    maskedName: row.masked_name,
-    programme: row.programme,
-    unitCode: row.unit_code,
-    dateOfBirth: row.date_of_birth,
-    issuedAt: new Date(row.issued_at),
-    revokedAt: row.revoked_at ? new Date(row.revoked_at) : null,
-    revocationReason: row.revocation_reason,
-  };
-}
 
 /** The only code that knows the certification tables. */
 @Injectable()
 export class CertificateRepository {
-  constructor(private readonly db: Database) {}
+  private readonly certificates: EntityTable<CertificateEntity>;
+  private readonly events: EntityTable<VneidEventEntity>;
 
-  findByNumberReadOnly(certificateNo: string): Promise<Certificate | null> {
-    return this.db.manager.getRepository(CertificateEntity).findOne({ where: { certificateNo } });
+  constructor(private readonly db: Database) {
+    this.certificates = EntityTable.of(db.dataSource, CertificateEntity);
+    this.events = EntityTable.of(db.dataSource, VneidEventEntity);
   }
 
-  /** Everything a VNeID event is decided on, in one round trip. */
-  async situation(
-    tx: EntityManager,
-    event: { eventId: string; certificateNo: string; learnerKey: string; programme: string },
-  ): Promise<EventSituation> {
-    const [row] = await tx.query(
-      `SELECT EXISTS (SELECT 1 FROM vneid_event WHERE event_id = $1) AS seen,
-              (SELECT row_to_json(c) FROM certificate c WHERE c.certificate_no = $2) AS same_number,
-              (SELECT row_to_json(c) FROM certificate c
-                WHERE c.learner_key = $3 AND c.programme = $4 AND c.revoked_at IS NULL LIMIT 1) AS active,
-              (SELECT json_build_object('eventId', e.event_id, 'occurredAt', e.occurred_at, 'reason', e.reason)
-                 FROM vneid_event e WHERE e.certificate_no = $2 AND e.outcome = 'revocation-pending'
-                ORDER BY e.occurred_at LIMIT 1) AS pending`,
-      [event.eventId, event.certificateNo, event.learnerKey, event.programme],
+  async findByNumber(certificateNo: string): Promise<Certificate | null> {
+    const [row] = await this.db.manager.query(
+      `SELECT ${this.certificates.select('c')} FROM certificate c WHERE c.certificate_no = $1`,
+      [certificateNo],
     );
-    const pending = row.pending as { eventId: string; occurredAt: string; reason: string | null } | null;
+    return (row as Certificate | undefined) ?? null;
+  }
+
+  /**
+   * Serialises batches that touch the same learners (the webhook's and the Kafka channel's), in one
+   * statement; keys are locked in a fixed order so two batches never deadlock.
+   */
+  async lockLearners(tx: EntityManager, learnerKeys: string[]): Promise<void> {
+    await tx.query(
+      `SELECT pg_advisory_xact_lock(h) FROM (
+         SELECT DISTINCT hashtextextended(k, 0) AS h FROM unnest($1::text[]) AS k ORDER BY 1) s`,
+      [learnerKeys],
+    );
+  }
+
+  /** Everything a batch of VNeID events is decided on, in one round trip. */
+  async knownState(
+    tx: EntityManager,
+    batch: { eventIds: string[]; certificateNos: string[]; learnerKeys: string[] },
+  ): Promise<KnownState> {
+    const [row] = await tx.query(
+      `SELECT
+         (SELECT coalesce(array_agg(event_id), '{}') FROM vneid_event WHERE event_id = ANY($1)) AS seen,
+         (SELECT coalesce(json_agg(c), '[]') FROM (
+            SELECT ${this.certificates.select('c')} FROM certificate c
+             WHERE c.certificate_no = ANY($2) OR (c.learner_key = ANY($3) AND c.revoked_at IS NULL)) c) AS certificates,
+         (SELECT coalesce(json_agg(p), '[]') FROM (
+            SELECT e.event_id AS "eventId", e.certificate_no AS "certificateNo", e.occurred_at AS "occurredAt", e.reason
+              FROM vneid_event e WHERE e.certificate_no = ANY($2) AND e.outcome = 'revocation-pending') p) AS pending`,
+      [batch.eventIds, batch.certificateNos, batch.learnerKeys],
+    );
+    const dates = <T extends object>(o: T, keys: (keyof T)[]): T =>
+      Object.fromEntries(
+        Object.entries(o).map(([k, v]) => [k, keys.includes(k as keyof T) && v ? new Date(v as string) : v]),
+      ) as T;
     return {
-      seen: row.seen,
-      sameNumber: certificateOf(row.same_number),
-      activeForProgramme: certificateOf(row.active),
-      pendingRevocation: pending ? { ...pending, occurredAt: new Date(pending.occurredAt) } : null,
+      seenEventIds: new Set(row.seen as string[]),
+      certificates: (row.certificates as Certificate[]).map((c) => dates(c, ['issuedAt', 'revokedAt'])),
+      pendingRevocations: (row.pending as PendingRevocation[]).map((p) => dates(p, ['occurredAt'])),
     };
   }
 
-  async insert(tx: EntityManager, certificate: Certificate): Promise<void> {
-    await tx.getRepository(CertificateEntity).insert(certificate);
+  async insertCertificates(tx: EntityManager, certificates: Certificate[]): Promise<void> {
+    await this.certificates.insertMany(tx, certificates);
   }
 
-  async markRevoked(tx: EntityManager, id: string, at: Date, reason: string | null): Promise<void> {
-    await tx.getRepository(CertificateEntity).update({ id }, { revokedAt: at, revocationReason: reason });
-  }
-
-  /** Records the event; false when its eventId was already recorded (a resend). */
-  async recordEvent(tx: EntityManager, event: Omit<VneidEventEntity, 'receivedAt'>): Promise<boolean> {
-    const rows: unknown[] = await tx.query(
-      `INSERT INTO vneid_event (event_id, type, certificate_no, learner_key, occurred_at, outcome, reason)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (event_id) DO NOTHING RETURNING event_id`,
-      [
-        event.eventId,
-        event.type,
-        event.certificateNo,
-        event.learnerKey,
-        event.occurredAt,
-        event.outcome,
-        event.reason,
-      ],
+  async markRevoked(tx: EntityManager, revocations: { id: string; at: Date; reason: string | null }[]) {
+    if (revocations.length === 0) return;
+    await tx.query(
+      `UPDATE certificate c SET revoked_at = r.at, revocation_reason = r.reason
+         FROM unnest($1::uuid[], $2::timestamptz[], $3::text[]) AS r(id, at, reason) WHERE c.id = r.id`,
+      [revocations.map((r) => r.id), revocations.map((r) => r.at), revocations.map((r) => r.reason)],
     );
-    return rows.length > 0;
   }
 
-  async setOutcome(tx: EntityManager, eventId: string, outcome: string): Promise<void> {
-    await tx.query('UPDATE vneid_event SET outcome = $2 WHERE event_id = $1', [eventId, outcome]);
+  /** Records the events; returns the eventIds actually inserted (another transaction may have won one). */
+  async recordEvents(tx: EntityManager, events: RecordedEvent[]): Promise<string[]> {
+    return this.events.insertMany(tx, events, { onConflict: '(event_id) DO NOTHING', returning: 'eventId' });
+  }
+
+  async setOutcomes(tx: EntityManager, eventIds: string[], outcome: string): Promise<void> {
+    if (eventIds.length === 0) return;
+    await tx.query('UPDATE vneid_event SET outcome = $2 WHERE event_id = ANY($1)', [eventIds, outcome]);
   }
 }

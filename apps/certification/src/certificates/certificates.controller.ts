@@ -1,14 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  NotFoundException,
-  Param,
-  Post,
-  Res,
-  UseGuards,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBearerAuth,
@@ -23,7 +13,7 @@ import { Public } from '@bdhvs/service-runtime';
 import { statusOf } from './domain/certificate';
 import { CertificateDto, CertificateVerificationDto } from './dto/certificate.dto';
 import { VneidEventDto, VneidEventReceiptDto } from './dto/vneid-event.dto';
-import { CertificateRepository } from './certificate.repository';
+import { ReadCertificatesService } from './read-certificates.service';
 import { ReceiveVneidEventService } from './receive-vneid-event.service';
 import { VneidSignatureGuard } from './vneid-signature.guard';
 
@@ -32,7 +22,7 @@ import { VneidSignatureGuard } from './vneid-signature.guard';
 export class CertificatesController {
   constructor(
     private readonly receiveVneid: ReceiveVneidEventService,
-    private readonly certificates: CertificateRepository,
+    private readonly certificates: ReadCertificatesService,
   ) {}
 
   @Post('vneid-events')
@@ -66,8 +56,7 @@ export class CertificatesController {
   @ApiOperation({ summary: 'A certificate, with the holder name masked' })
   @ApiOkResponse({ type: CertificateDto })
   async getCertificate(@Param('certificateNo') certificateNo: string): Promise<CertificateDto> {
-    const certificate = await this.certificates.findByNumberReadOnly(certificateNo);
-    if (!certificate) throw new NotFoundException(`No certificate ${certificateNo}.`);
+    const certificate = await this.certificates.get(certificateNo);
     return {
       certificateNo: certificate.certificateNo,
       status: statusOf(certificate),
@@ -86,7 +75,7 @@ export class CertificatesController {
   async verifyCertificate(
     @Param('certificateNo') certificateNo: string,
   ): Promise<CertificateVerificationDto> {
-    const certificate = await this.certificates.findByNumberReadOnly(certificateNo);
+    const certificate = await this.certificates.find(certificateNo);
     if (!certificate) return { certificateNo, status: 'unknown' };
     return {
       certificateNo,

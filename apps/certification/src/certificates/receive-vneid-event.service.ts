@@ -1,152 +1,93 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import {
-  CertificateIssuedV1,
-  CertificateRevokedV1,
-  Topics,
-  VneidCertificationEventV1,
-  learnerKeyOf,
-} from '@bdhvs/events';
+import { VneidCertificationEventV1, learnerKeyOf } from '@bdhvs/events';
 import { Outbox } from '@bdhvs/messaging';
-import { Database, SERVICE_CONFIG } from '@bdhvs/service-runtime';
+import { Database, GroupCommit, SERVICE_CONFIG, TraceContext, currentTrace } from '@bdhvs/service-runtime';
 import { CertificationConfig } from '../config/certification-config';
-import { Certificate, VneidDecision, decideCertified, decideRevoked } from './domain/certificate';
+import { VneidEvent, VneidOutcome, decideVneidEvents } from './domain/certificate';
 import { maskFullName } from './domain/masked-name';
+import { certificateEvent } from './certificate.events';
 import { CertificateRepository } from './certificate.repository';
 
 export interface ReceiveResult {
   /** False when this eventId had been received before: nothing was done again. */
   accepted: boolean;
-  outcome: VneidDecision['kind'] | 'duplicate-event';
+  outcome: VneidOutcome;
+}
+
+export interface ReceivedVneidEvent {
+  event: VneidCertificationEventV1;
+  /** The trace of the call or message that brought it; its certificate events continue it. */
+  trace?: TraceContext;
 }
 
 /**
- * Applies one VNeID event: records it by eventId and applies it in the same transaction, with the
- * resulting certification event in the outbox. Used by the webhook and the Kafka inbound topic alike.
+ * Applies VNeID events as a set, whichever channel brought them: one query loads what the batch is
+ * decided on, `decideVneidEvents` decides it in order, and a handful of multi-row statements store the
+ * certificates, the event records and the outbox rows in the caller's transaction.
  */
 @Injectable()
 export class ReceiveVneidEventService {
+  private readonly webhookCalls: GroupCommit<ReceivedVneidEvent, ReceiveResult>;
+
   constructor(
     private readonly db: Database,
     private readonly certificates: CertificateRepository,
     private readonly outbox: Outbox,
     @Inject(SERVICE_CONFIG) private readonly config: CertificationConfig,
-  ) {}
-
-  async receive(event: VneidCertificationEventV1): Promise<ReceiveResult> {
-    try {
-      return await this.db.transaction((tx) => this.receiveIn(tx, event));
-    } catch (error) {
-      if (error instanceof EventRecordedMeanwhile) return { accepted: false, outcome: 'duplicate-event' };
-      throw error;
-    }
+  ) {
+    // Concurrent webhook calls share one transaction; each answer waits for that commit.
+    this.webhookCalls = new GroupCommit((items) => this.db.transaction((tx) => this.receiveAll(tx, items)), {
+      maxWaitMs: config.VNEID_GROUP_COMMIT_MS,
+      maxItems: 1_000,
+      maxConcurrent: 4,
+    });
   }
 
-  async receiveIn(tx: EntityManager, event: VneidCertificationEventV1): Promise<ReceiveResult> {
-    const learnerKey = learnerKeyOf(event.citizenId, this.config.PII_HASH_KEY);
-    // One learner's events are applied one at a time, whichever way they arrive.
-    await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [learnerKey]);
-    const known = await this.certificates.situation(tx, { ...event, learnerKey });
-    if (known.seen) return { accepted: false, outcome: 'duplicate-event' };
+  /** One webhook call: stored durably (group-committed with concurrent calls) before it resolves. */
+  receive(event: VneidCertificationEventV1): Promise<ReceiveResult> {
+    return this.webhookCalls.submit({ event, trace: currentTrace() });
+  }
 
-    const decision =
-      event.type === 'CERTIFIED'
-        ? decideCertified(known.sameNumber, known.activeForProgramme)
-        : decideRevoked(known.sameNumber);
-    if (decision.kind === 'issue') {
-      const certificate = await this.issue(tx, event, learnerKey);
-      const pending = known.pendingRevocation;
-      if (pending) {
-        await this.revoke(tx, certificate, pending.occurredAt, pending.reason, pending.eventId);
-        await this.certificates.setOutcome(tx, pending.eventId, 'revoke');
-      }
-    } else if (decision.kind === 'revoke') {
-      await this.revoke(
-        tx,
-        decision.certificate,
-        new Date(event.occurredAt),
-        event.reason ?? null,
-        event.eventId,
-      );
-    }
-    const recorded = await this.certificates.recordEvent(tx, {
+  async receiveAll(tx: EntityManager, items: ReceivedVneidEvent[]): Promise<ReceiveResult[]> {
+    const events: VneidEvent[] = items.map(({ event }) => ({
       eventId: event.eventId,
       type: event.type,
-      certificateNo: event.certificateNo,
-      learnerKey,
       occurredAt: new Date(event.occurredAt),
-      outcome: decision.kind,
-      reason: event.reason ?? null,
-    });
-    // Only an adapter sending one eventId for two learners gets here: the first one stands.
-    if (!recorded) throw new EventRecordedMeanwhile();
-    return { accepted: true, outcome: decision.kind };
-  }
-
-  private async issue(
-    tx: EntityManager,
-    event: VneidCertificationEventV1,
-    learnerKey: string,
-  ): Promise<Certificate> {
-    const certificate: Certificate = {
-      id: randomUUID(),
-      certificateNo: event.certificateNo,
-      learnerKey,
+      learnerKey: learnerKeyOf(event.citizenId, this.config.PII_HASH_KEY),
       maskedName: maskFullName(event.fullName),
-      programme: event.programme,
-      unitCode: event.unitCode,
       dateOfBirth: event.dateOfBirth,
-      issuedAt: new Date(event.occurredAt),
-      revokedAt: null,
-      revocationReason: null,
-    };
-    await this.certificates.insert(tx, certificate);
-    await this.outbox.enqueue<CertificateIssuedV1>(tx, {
-      topic: Topics.certificateIssued,
-      key: learnerKey,
-      subject: certificate.certificateNo,
-      time: certificate.issuedAt,
-      data: {
-        certificateId: certificate.id,
-        certificateNo: certificate.certificateNo,
-        learnerKey,
-        programme: certificate.programme,
-        unitCode: certificate.unitCode,
-        unitMap: '2025',
-        dateOfBirth: certificate.dateOfBirth,
-        issuedAt: certificate.issuedAt.toISOString(),
-        sourceEventId: event.eventId,
-      },
+      unitCode: event.unitCode,
+      programme: event.programme,
+      certificateNo: event.certificateNo,
+      reason: event.reason ?? null,
+    }));
+    const learnerKeys = events.map((e) => e.learnerKey);
+    await this.certificates.lockLearners(tx, learnerKeys);
+    const known = await this.certificates.knownState(tx, {
+      eventIds: events.map((e) => e.eventId),
+      certificateNos: events.map((e) => e.certificateNo),
+      learnerKeys,
     });
-    return certificate;
-  }
-
-  private async revoke(
-    tx: EntityManager,
-    certificate: Certificate,
-    at: Date,
-    reason: string | null,
-    sourceEventId: string,
-  ) {
-    await this.certificates.markRevoked(tx, certificate.id, at, reason);
-    await this.outbox.enqueue<CertificateRevokedV1>(tx, {
-      topic: Topics.certificateRevoked,
-      key: certificate.learnerKey,
-      subject: certificate.certificateNo,
-      time: at,
-      data: {
-        certificateId: certificate.id,
-        certificateNo: certificate.certificateNo,
-        learnerKey: certificate.learnerKey,
-        programme: certificate.programme,
-        unitCode: certificate.unitCode,
-        revokedAt: at.toISOString(),
-        ...(reason ? { reason } : {}),
-        sourceEventId,
-      },
-    });
+    const plan = decideVneidEvents(events, known, randomUUID);
+    const recorded = await this.certificates.recordEvents(tx, plan.recorded);
+    // Only an adapter sending one eventId for two learners gets here: the caller retries one by one.
+    if (recorded.length !== plan.recorded.length) throw new EventRecordedMeanwhile();
+    await this.certificates.insertCertificates(tx, plan.newCertificates);
+    await this.certificates.markRevoked(tx, plan.revokedStored);
+    await this.certificates.setOutcomes(tx, plan.appliedPending, 'revoke');
+    const traceOf = new Map(items.map(({ event, trace }) => [event.eventId, trace]));
+    await this.outbox.enqueueAll(
+      tx,
+      plan.changes.map((change) => certificateEvent(change, traceOf.get(change.sourceEventId))),
+    );
+    return plan.outcomes.map((outcome) => ({ accepted: outcome !== 'duplicate-event', outcome }));
   }
 }
 
-class EventRecordedMeanwhile extends Error {}
+class EventRecordedMeanwhile extends Error {
+  constructor() {
+    super('an eventId of this batch was recorded meanwhile by another transaction');
+  }
+}

@@ -1,17 +1,23 @@
-import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { Topics, VneidCertificationEventV1 } from '@bdhvs/events';
-import { CloudEvent, EventHandler } from '@bdhvs/messaging';
+import { CloudEvent, InboxContext } from '@bdhvs/messaging';
+import { parseTraceparent } from '@bdhvs/service-runtime';
 import { ReceiveVneidEventService } from './receive-vneid-event.service';
 
 /** The same VNeID events, arriving on Kafka instead of the webhook, with the same effect. */
-@Injectable()
-export class VneidEventsConsumer implements EventHandler<typeof Topics.vneidCertificationEvents> {
-  readonly topic = Topics.vneidCertificationEvents;
-
+@Controller()
+export class VneidEventsConsumer {
   constructor(private readonly receiveVneid: ReceiveVneidEventService) {}
 
-  async apply(tx: EntityManager, event: CloudEvent<VneidCertificationEventV1>): Promise<void> {
-    await this.receiveVneid.receiveIn(tx, event.data);
+  @EventPattern(Topics.vneidCertificationEvents)
+  async receive(
+    @Payload() events: CloudEvent<VneidCertificationEventV1>[],
+    @Ctx() { tx }: InboxContext,
+  ): Promise<void> {
+    await this.receiveVneid.receiveAll(
+      tx,
+      events.map((e) => ({ event: e.data, trace: parseTraceparent(e.traceparent) })),
+    );
   }
 }

@@ -1,4 +1,5 @@
-import { IsString, MinLength } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsInt, IsString, Max, Min, MinLength } from 'class-validator';
 import { ServiceConfig } from '@bdhvs/service-runtime';
 
 export class CertificationConfig extends ServiceConfig {
@@ -11,4 +12,11 @@ export class CertificationConfig extends ServiceConfig {
   @IsString()
   @MinLength(16)
   PII_HASH_KEY: string;
+
+  /** How long a webhook call waits for concurrent ones to share its transaction (ms). */
+  @Transform(({ value }) => (value === undefined ? 2 : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(50)
+  VNEID_GROUP_COMMIT_MS = 2;
 }

@@ -1,3 +1,3 @@
-import { MessagingTables1764000000000 } from '@bdhvs/messaging';
+import { MessagingOutboxNotify1764000000001, MessagingTables1764000000000 } from '@bdhvs/messaging';
 
-export const migrations = [MessagingTables1764000000000];
+export const migrations = [MessagingTables1764000000000, MessagingOutboxNotify1764000000001];

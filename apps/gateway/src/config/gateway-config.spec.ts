@@ -1,3 +1,4 @@
+import { SERVICES } from '@bdhvs/platform';
 import { GatewayConfigError, loadGatewayConfig } from './gateway-config';
 
 describe(loadGatewayConfig.name, () => {
@@ -8,6 +9,14 @@ describe(loadGatewayConfig.name, () => {
     expect(config.LEARNERS_URL).toBe('http://127.0.0.1:3001');
     expect(config.REPORTING_URL).toBe('http://127.0.0.1:3005');
     expect(config.OPENAPI_CACHE_MS).toBe(5_000);
+  });
+
+  it('has a URL variable for every service of the platform manifest', () => {
+    const config = loadGatewayConfig({});
+
+    for (const { port, urlVariable } of SERVICES) {
+      expect(config[urlVariable]).toBe(`http://127.0.0.1:${port}`);
+    }
   });
 
   it('reads numbers and URLs from the environment', () => {

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsIn, IsInt, Matches, Max, Min, validateSync } from 'class-validator';
+import { GATEWAY_PORT, SERVICES, UpstreamUrlVariable, localUrlOf } from '@bdhvs/platform';
 
 const UPSTREAM_URL = /^https?:\/\/[^/?#\s]+\/?$/;
 const upstreamUrl = { message: 'must be an http(s) URL with no path' };
@@ -9,34 +10,33 @@ function toInt(fallback: number) {
   return ({ value }: { value: unknown }) => (value === undefined ? fallback : Number(value));
 }
 
+/**
+ * One `<SERVICE>_URL` per service of the platform manifest, defaulting to where that service listens
+ * locally: a service added to the manifest is routed, checked and documented without a line here.
+ */
+class UpstreamUrls {
+  constructor() {
+    const urls = this as unknown as Record<UpstreamUrlVariable, string>;
+    for (const { name, urlVariable } of SERVICES) urls[urlVariable] = localUrlOf(name);
+  }
+}
+for (const { urlVariable } of SERVICES) {
+  Matches(UPSTREAM_URL, upstreamUrl)(UpstreamUrls.prototype, urlVariable);
+}
+
 /** The gateway's settings: no database, no broker, only where each service answers. */
-export class GatewayConfig {
+export class GatewayConfig extends (UpstreamUrls as new () => Record<UpstreamUrlVariable, string>) {
   @IsIn(['development', 'test', 'production'])
   NODE_ENV: 'development' | 'test' | 'production' = 'development';
 
-  @Transform(toInt(8080))
+  @Transform(toInt(GATEWAY_PORT))
   @IsInt()
   @Min(1)
   @Max(65535)
-  PORT = 8080;
+  PORT = GATEWAY_PORT;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
-
-  @Matches(UPSTREAM_URL, upstreamUrl)
-  LEARNERS_URL = 'http://127.0.0.1:3001';
-
-  @Matches(UPSTREAM_URL, upstreamUrl)
-  COURSES_URL = 'http://127.0.0.1:3002';
-
-  @Matches(UPSTREAM_URL, upstreamUrl)
-  CERTIFICATION_URL = 'http://127.0.0.1:3003';
-
-  @Matches(UPSTREAM_URL, upstreamUrl)
-  CAMPAIGNS_URL = 'http://127.0.0.1:3004';
-
-  @Matches(UPSTREAM_URL, upstreamUrl)
-  REPORTING_URL = 'http://127.0.0.1:3005';
 
   /** How long a service may take to answer a proxied request before the caller gets a 504. */
   @Transform(toInt(30_000))

@@ -1,14 +1,12 @@
 import { Agent, ClientRequest, IncomingMessage, ServerResponse } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import type { Socket } from 'node:net';
+import { SERVICES, ServiceName } from '@bdhvs/platform';
 import { PROBLEM_CONTENT_TYPE, problem } from '@bdhvs/problem';
 import { createProxyMiddleware, debugProxyErrorsPlugin, Plugin, RequestHandler } from 'http-proxy-middleware';
 import type { Logger } from 'pino';
 import { GatewayConfig } from '../config/gateway-config';
 import { traceIdOf } from '../logging/trace-context';
-
-export const SERVICE_NAMES = ['learners', 'courses', 'certification', 'campaigns', 'reporting'] as const;
-export type ServiceName = (typeof SERVICE_NAMES)[number];
 
 export interface Upstream {
   name: ServiceName;
@@ -16,15 +14,9 @@ export interface Upstream {
   url: string;
 }
 
+/** Every service of the platform manifest, at the URL the config gives it. */
 export function upstreamsOf(config: GatewayConfig): Upstream[] {
-  const urls: Record<ServiceName, string> = {
-    learners: config.LEARNERS_URL,
-    courses: config.COURSES_URL,
-    certification: config.CERTIFICATION_URL,
-    campaigns: config.CAMPAIGNS_URL,
-    reporting: config.REPORTING_URL,
-  };
-  return SERVICE_NAMES.map((name) => ({ name, url: urls[name].replace(/\/+$/, '') }));
+  return SERVICES.map(({ name, urlVariable }) => ({ name, url: config[urlVariable].replace(/\/+$/, '') }));
 }
 
 export interface ServiceRoutesOptions {

@@ -1,61 +1,75 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CertificateIssuedV1, CertificateRevokedV1 } from '@bdhvs/events';
-import { Database } from '@bdhvs/service-runtime';
+import { Database, EntityTable } from '@bdhvs/service-runtime';
 import { LearnerCertification } from './domain/learner-certification';
 import { LearnerCertificationEntity } from './learner-certification.entity';
 
 /**
- * The only code that knows the learner_certification table. Both writes are single upserts keyed by
+ * The only code that knows the learner_certification table. Both writes are multi-row upserts keyed by
  * certificate number that only ever fill in a time (the earliest one wins), so applying an event twice,
  * or a revocation before its issue, ends in the same row.
  */
 @Injectable()
 export class LearnerCertificationRepository {
-  constructor(private readonly db: Database) {}
+  private readonly table: EntityTable<LearnerCertificationEntity>;
 
-  async recordIssued(tx: EntityManager, issued: CertificateIssuedV1): Promise<void> {
-    await tx.query(
-      `INSERT INTO learner_certification (certificate_no, certificate_id, learner_key, programme, unit_code, issued_at)
-       VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (certificate_no) DO UPDATE SET
+  constructor(private readonly db: Database) {
+    this.table = EntityTable.of(db.dataSource, LearnerCertificationEntity);
+  }
+
+  /** One statement for a batch; a certificate number twice in it keeps its earliest issue. */
+  async recordIssued(tx: EntityManager, events: CertificateIssuedV1[]): Promise<void> {
+    const rows = earliestBy(
+      events.map((e) => ({ ...certificateOf(e), issuedAt: new Date(e.issuedAt) })),
+      'issuedAt',
+    );
+    await this.table.insertMany(tx, rows, {
+      onConflict: `(certificate_no) DO UPDATE SET
          certificate_id = EXCLUDED.certificate_id,
          learner_key = EXCLUDED.learner_key,
          programme = EXCLUDED.programme,
          unit_code = EXCLUDED.unit_code,
          issued_at = LEAST(learner_certification.issued_at, EXCLUDED.issued_at)`,
-      [
-        issued.certificateNo,
-        issued.certificateId,
-        issued.learnerKey,
-        issued.programme,
-        issued.unitCode,
-        issued.issuedAt,
-      ],
-    );
+    });
   }
 
-  async recordRevoked(tx: EntityManager, revoked: CertificateRevokedV1): Promise<void> {
-    await tx.query(
-      `INSERT INTO learner_certification (certificate_no, certificate_id, learner_key, programme, unit_code, revoked_at)
-       VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (certificate_no) DO UPDATE SET
-         revoked_at = LEAST(learner_certification.revoked_at, EXCLUDED.revoked_at)`,
-      [
-        revoked.certificateNo,
-        revoked.certificateId,
-        revoked.learnerKey,
-        revoked.programme,
-        revoked.unitCode,
-        revoked.revokedAt,
-      ],
+  async recordRevoked(tx: EntityManager, events: CertificateRevokedV1[]): Promise<void> {
+    const rows = earliestBy(
+      events.map((e) => ({ ...certificateOf(e), revokedAt: new Date(e.revokedAt) })),
+      'revokedAt',
     );
+    await this.table.insertMany(tx, rows, {
+      onConflict: `(certificate_no) DO UPDATE SET
+         revoked_at = LEAST(learner_certification.revoked_at, EXCLUDED.revoked_at)`,
+    });
   }
 
   async findByLearner(learnerKey: string): Promise<LearnerCertification[]> {
-    const rows = await this.db.manager
-      .getRepository(LearnerCertificationEntity)
-      .find({ where: { learnerKey } });
-    return rows.map((row) => ({ ...row }));
+    const rows = await this.db.manager.query(
+      `SELECT ${this.table.select('c')} FROM learner_certification c WHERE c.learner_key = $1`,
+      [learnerKey],
+    );
+    return rows as LearnerCertification[];
   }
+}
+
+function certificateOf(e: CertificateIssuedV1 | CertificateRevokedV1) {
+  return {
+    certificateNo: e.certificateNo,
+    certificateId: e.certificateId,
+    learnerKey: e.learnerKey,
+    programme: e.programme,
+    unitCode: e.unitCode,
+  };
+}
+
+/** One row per certificate number, the earliest time winning: an upsert may not touch a row twice. */
+function earliestBy<T extends { certificateNo: string }>(rows: T[], time: keyof T): T[] {
+  const kept = new Map<string, T>();
+  for (const row of rows) {
+    const other = kept.get(row.certificateNo);
+    if (!other || (row[time] as Date) < (other[time] as Date)) kept.set(row.certificateNo, row);
+  }
+  return [...kept.values()];
 }

@@ -11,11 +11,11 @@ import { LearnerCertificationRepository } from './learner-certification.reposito
 export class RecordCertificationService {
   constructor(private readonly certifications: LearnerCertificationRepository) {}
 
-  recordIssue(tx: EntityManager, issued: CertificateIssuedV1): Promise<void> {
+  recordIssues(tx: EntityManager, issued: CertificateIssuedV1[]): Promise<void> {
     return this.certifications.recordIssued(tx, issued);
   }
 
-  recordRevocation(tx: EntityManager, revoked: CertificateRevokedV1): Promise<void> {
+  recordRevocations(tx: EntityManager, revoked: CertificateRevokedV1[]): Promise<void> {
     return this.certifications.recordRevoked(tx, revoked);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, assertUnitInScope } from '@bdhvs/auth';
-import { DomainError } from '@bdhvs/problem';
+import { DomainError } from '@bdhvs/domain';
 import type { Learner } from './domain/learner';
 import { RegistryContext } from './registry-context';
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Actor } from '@bdhvs/auth';
 import { Topics, UnitRegisteredV1, VillageRegisteredV1 } from '@bdhvs/events';
 import { Outbox, OutgoingEvent } from '@bdhvs/messaging';
-import { DomainError } from '@bdhvs/problem';
+import { DomainError } from '@bdhvs/domain';
 import { Database } from '@bdhvs/service-runtime';
 import {
   AdministrativeUnit,

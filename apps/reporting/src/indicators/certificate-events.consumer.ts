@@ -1,27 +1,26 @@
-import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { CertificateIssuedV1, CertificateRevokedV1, Topics } from '@bdhvs/events';
-import { CloudEvent, EventHandler } from '@bdhvs/messaging';
-import { QualificationRepository } from './qualification.repository';
+import { CloudEvent, InboxContext } from '@bdhvs/messaging';
+import { RecordQualificationsService } from './record-qualifications.service';
 
-@Injectable()
-export class CertificateIssuedConsumer implements EventHandler<typeof Topics.certificateIssued> {
-  readonly topic = Topics.certificateIssued;
+@Controller()
+export class CertificateEventsConsumer {
+  constructor(private readonly qualifications: RecordQualificationsService) {}
 
-  constructor(private readonly qualifications: QualificationRepository) {}
-
-  apply(tx: EntityManager, event: CloudEvent<CertificateIssuedV1>): Promise<void> {
-    return this.qualifications.recordIssued(tx, event.data);
+  @EventPattern(Topics.certificateIssued)
+  recordIssued(@Payload() events: CloudEvent<CertificateIssuedV1>[], @Ctx() { tx }: InboxContext) {
+    return this.qualifications.recordIssued(
+      tx,
+      events.map((e) => e.data),
+    );
   }
-}
 
-@Injectable()
-export class CertificateRevokedConsumer implements EventHandler<typeof Topics.certificateRevoked> {
-  readonly topic = Topics.certificateRevoked;
-
-  constructor(private readonly qualifications: QualificationRepository) {}
-
-  apply(tx: EntityManager, event: CloudEvent<CertificateRevokedV1>): Promise<void> {
-    return this.qualifications.recordRevoked(tx, event.data);
+  @EventPattern(Topics.certificateRevoked)
+  recordRevoked(@Payload() events: CloudEvent<CertificateRevokedV1>[], @Ctx() { tx }: InboxContext) {
+    return this.qualifications.recordRevoked(
+      tx,
+      events.map((e) => e.data),
+    );
   }
 }

@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, assertUnitInScope, defaultUnit } from '@bdhvs/auth';
-import { DomainError } from '@bdhvs/problem';
 import { UnitHierarchyRepository } from '../units/unit-hierarchy.repository';
+import {
+  BreakdownNotAvailableError,
+  IndicatorNotComputedError,
+  UnknownUnitError,
+} from './domain/indicator.errors';
 import {
   COMPUTED_INDICATORS,
   ComputedIndicator,
@@ -29,13 +33,10 @@ export class GetIndicatorsService {
   async get(actor: Actor, query: GetIndicatorsQuery, now = new Date()): Promise<IndicatorRowDto[]> {
     const unitCode = query.unit ?? defaultUnit(actor, this.units.provinceCode);
     const unit = await this.units.find(unitCode);
-    if (!unit) throw new DomainError('unknown-unit', `No administrative unit ${unitCode} on the 2025 map.`);
+    if (!unit) throw new UnknownUnitError(unitCode);
     await assertUnitInScope(actor, unitCode, this.units);
     if (query.breakdown && query.breakdown !== 'subunit') {
-      throw new DomainError(
-        'breakdown-not-available',
-        `Breakdown by ${query.breakdown} needs the learner registry and is not computed yet.`,
-      );
+      throw new BreakdownNotAvailableError(query.breakdown);
     }
     const indicators = this.indicatorsFor(query.indicator);
     const period = parsePeriod(query.period ?? currentYearPeriod(now)) as Period;
@@ -83,10 +84,7 @@ export class GetIndicatorsService {
   private indicatorsFor(requested: IndicatorId | undefined): ComputedIndicator[] {
     if (!requested) return [...COMPUTED_INDICATORS];
     if (!(COMPUTED_INDICATORS as readonly string[]).includes(requested)) {
-      throw new DomainError(
-        'indicator-not-computed',
-        `Indicator ${requested} needs the learner registry's target groups and is not computed yet.`,
-      );
+      throw new IndicatorNotComputedError(requested);
     }
     return [requested as ComputedIndicator];
   }

@@ -3,16 +3,23 @@ import { UNIT_HIERARCHY } from '@bdhvs/auth';
 import { UnitHierarchyRepository } from '../units/unit-hierarchy.repository';
 import { GetIndicatorsService } from './get-indicators.service';
 import { IndicatorsController } from './indicators.controller';
+import { CertificateEventsConsumer } from './certificate-events.consumer';
 import { QualificationRepository } from './qualification.repository';
+import { RecordQualificationsService } from './record-qualifications.service';
+import { SetFiguresService } from './set-figures.service';
+import { RecordUnitsService } from '../units/record-units.service';
+import { UnitsConsumer } from '../units/units.consumer';
 
 @Module({
-  controllers: [IndicatorsController],
+  controllers: [IndicatorsController, CertificateEventsConsumer, UnitsConsumer],
   providers: [
     GetIndicatorsService,
+    SetFiguresService,
+    RecordQualificationsService,
+    RecordUnitsService,
     QualificationRepository,
     UnitHierarchyRepository,
     { provide: UNIT_HIERARCHY, useExisting: UnitHierarchyRepository },
   ],
-  exports: [QualificationRepository, UnitHierarchyRepository],
 })
 export class IndicatorsModule {}

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CertificateIssuedV1, CertificateRevokedV1 } from '@bdhvs/events';
-import { Database } from '@bdhvs/service-runtime';
+import { Database, EntityTable } from '@bdhvs/service-runtime';
+import { OfficialFigureEntity, QualificationEntity, RevocationEntity } from './qualification.entity';
 
 export interface UnitTally {
   qualified: number;
@@ -12,28 +13,41 @@ export interface UnitTally {
 /** The only code that knows the projection tables. */
 @Injectable()
 export class QualificationRepository {
-  constructor(private readonly db: Database) {}
+  private readonly qualifications: EntityTable<QualificationEntity>;
+  private readonly revocations: EntityTable<RevocationEntity>;
+  private readonly figureTable: EntityTable<OfficialFigureEntity>;
 
-  async recordIssued(tx: EntityManager, event: CertificateIssuedV1): Promise<void> {
-    await tx.query(
-      `INSERT INTO qualification (certificate_id, learner_key, unit_code, date_of_birth, issued_at, source_event_id)
-       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (certificate_id) DO NOTHING`,
-      [
-        event.certificateId,
-        event.learnerKey,
-        event.unitCode,
-        event.dateOfBirth,
-        event.issuedAt,
-        event.sourceEventId,
-      ],
+  constructor(private readonly db: Database) {
+    this.qualifications = EntityTable.of(db.dataSource, QualificationEntity);
+    this.revocations = EntityTable.of(db.dataSource, RevocationEntity);
+    this.figureTable = EntityTable.of(db.dataSource, OfficialFigureEntity);
+  }
+
+  /** One statement for a whole batch; a certificate already recorded stays as it was. */
+  async recordIssued(tx: EntityManager, events: CertificateIssuedV1[]): Promise<void> {
+    await this.qualifications.insertMany(
+      tx,
+      events.map((e) => ({
+        certificateId: e.certificateId,
+        learnerKey: e.learnerKey,
+        unitCode: e.unitCode,
+        dateOfBirth: e.dateOfBirth,
+        issuedAt: new Date(e.issuedAt),
+        sourceEventId: e.sourceEventId,
+      })),
+      { onConflict: '(certificate_id) DO NOTHING' },
     );
   }
 
-  async recordRevoked(tx: EntityManager, event: CertificateRevokedV1): Promise<void> {
-    await tx.query(
-      `INSERT INTO revocation (certificate_id, revoked_at, source_event_id) VALUES ($1, $2, $3)
-       ON CONFLICT (certificate_id) DO NOTHING`,
-      [event.certificateId, event.revokedAt, event.sourceEventId],
+  async recordRevoked(tx: EntityManager, events: CertificateRevokedV1[]): Promise<void> {
+    await this.revocations.insertMany(
+      tx,
+      events.map((e) => ({
+        certificateId: e.certificateId,
+        revokedAt: new Date(e.revokedAt),
+        sourceEventId: e.sourceEventId,
+      })),
+      { onConflict: '(certificate_id) DO NOTHING' },
     );
   }
 
@@ -86,21 +100,12 @@ export class QualificationRepository {
     return new Map(rows.map((r) => [r.unit_code, Number(r.value)]));
   }
 
-  async setFigures(
-    kind: 'denominator' | 'target',
-    year: number,
-    indicator: string,
-    values: { unitCode: string; value: number }[],
-    setBy: string,
-  ): Promise<void> {
-    await this.db.transaction(async (tx) => {
-      for (const { unitCode, value } of values) {
-        await tx.query(
-          `INSERT INTO official_figure (kind, unit_code, year, indicator, value, set_by) VALUES ($1, $2, $3, $4, $5, $6)
-           ON CONFLICT (kind, unit_code, year, indicator) DO UPDATE SET value = EXCLUDED.value, set_by = EXCLUDED.set_by, set_at = now()`,
-          [kind, unitCode, year, indicator, value, setBy],
-        );
-      }
+  /** Sets the figures in one statement; a unit named twice keeps its last value. */
+  async setFigures(tx: EntityManager, figures: Omit<OfficialFigureEntity, 'setAt'>[]): Promise<void> {
+    const last = new Map(figures.map((f) => [`${f.kind}|${f.unitCode}|${f.year}|${f.indicator}`, f]));
+    await this.figureTable.insertMany(tx, [...last.values()], {
+      onConflict:
+        '(kind, unit_code, year, indicator) DO UPDATE SET value = EXCLUDED.value, set_by = EXCLUDED.set_by, set_at = now()',
     });
   }
 }

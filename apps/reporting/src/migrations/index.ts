@@ -1,4 +1,8 @@
-import { MessagingTables1764000000000 } from '@bdhvs/messaging';
+import { MessagingOutboxNotify1764000000001, MessagingTables1764000000000 } from '@bdhvs/messaging';
 import { CreateProjections1764000000200 } from './1764000000200-create-projections';
 
-export const migrations = [MessagingTables1764000000000, CreateProjections1764000000200];
+export const migrations = [
+  MessagingTables1764000000000,
+  MessagingOutboxNotify1764000000001,
+  CreateProjections1764000000200,
+];

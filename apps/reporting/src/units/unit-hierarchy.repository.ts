@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { UnitRegisteredV1 } from '@bdhvs/events';
 import { UnitHierarchy } from '@bdhvs/auth';
-import { Database, SERVICE_CONFIG } from '@bdhvs/service-runtime';
+import { Database, EntityTable, SERVICE_CONFIG } from '@bdhvs/service-runtime';
+import { AdministrativeUnitEntity } from './administrative-unit.entity';
 import { ReportingConfig } from '../config/reporting-config';
 
 export interface UnitRow {
@@ -15,20 +16,35 @@ export interface UnitRow {
 /** Today's (2025) map of units, as published by the learners service. */
 @Injectable()
 export class UnitHierarchyRepository implements UnitHierarchy {
+  private readonly table: EntityTable<AdministrativeUnitEntity>;
+
   constructor(
     private readonly db: Database,
     @Inject(SERVICE_CONFIG) private readonly config: ReportingConfig,
-  ) {}
+  ) {
+    this.table = EntityTable.of(db.dataSource, AdministrativeUnitEntity);
+  }
 
   get provinceCode(): string {
     return this.config.PROVINCE_CODE;
   }
 
-  async upsert(tx: EntityManager, unit: UnitRegisteredV1): Promise<void> {
-    await tx.query(
-      `INSERT INTO administrative_unit (map, code, name, type, parent_code) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (map, code) DO UPDATE SET name = EXCLUDED.name, type = EXCLUDED.type, parent_code = EXCLUDED.parent_code`,
-      [unit.map, unit.code, unit.name, unit.type, unit.parentCode],
+  /** One statement for a batch; a unit renamed twice in it keeps its last name. */
+  async upsertAll(tx: EntityManager, units: UnitRegisteredV1[]): Promise<void> {
+    const last = new Map(units.map((u) => [`${u.map}|${u.code}`, u]));
+    await this.table.insertMany(
+      tx,
+      [...last.values()].map((u) => ({
+        map: u.map,
+        code: u.code,
+        name: u.name,
+        type: u.type,
+        parentCode: u.parentCode,
+      })),
+      {
+        onConflict:
+          '(map, code) DO UPDATE SET name = EXCLUDED.name, type = EXCLUDED.type, parent_code = EXCLUDED.parent_code',
+      },
     );
   }
 

@@ -1,16 +1,18 @@
-import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { Topics, UnitRegisteredV1 } from '@bdhvs/events';
-import { CloudEvent, EventHandler } from '@bdhvs/messaging';
-import { UnitHierarchyRepository } from './unit-hierarchy.repository';
+import { CloudEvent, InboxContext } from '@bdhvs/messaging';
+import { RecordUnitsService } from './record-units.service';
 
-@Injectable()
-export class UnitRegisteredConsumer implements EventHandler<typeof Topics.unitRegistered> {
-  readonly topic = Topics.unitRegistered;
+@Controller()
+export class UnitsConsumer {
+  constructor(private readonly units: RecordUnitsService) {}
 
-  constructor(private readonly units: UnitHierarchyRepository) {}
-
-  apply(tx: EntityManager, event: CloudEvent<UnitRegisteredV1>): Promise<void> {
-    return this.units.upsert(tx, event.data);
+  @EventPattern(Topics.unitRegistered)
+  record(@Payload() events: CloudEvent<UnitRegisteredV1>[], @Ctx() { tx }: InboxContext) {
+    return this.units.record(
+      tx,
+      events.map((e) => e.data),
+    );
   }
 }

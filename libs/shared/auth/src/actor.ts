@@ -1,12 +1,7 @@
-export const ROLES = [
-  'province-admin',
-  'unit-officer',
-  'mentor',
-  'mooc-platform',
-  'vneid-adapter',
-  'district-system',
-] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role } from '@bdhvs/platform';
+
+// The roles are the platform manifest's, which the development token script reads too.
+export { ROLES, type Role };
 
 /** The caller, as services take it: who, with which roles, bounded to which administrative unit. */
 export interface Actor {

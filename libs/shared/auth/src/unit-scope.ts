@@ -1,4 +1,4 @@
-import { DomainError } from '@bdhvs/problem';
+import { DomainError } from '@bdhvs/domain';
 import { Actor } from './actor';
 
 /** Answers whether one administrative unit lies inside another (or is it). */

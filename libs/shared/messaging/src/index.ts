@@ -1,5 +1,5 @@
 export * from './cloud-event';
-export * from './event-consumer';
+export * from './inbox-transport';
 export * from './kafka-connection';
 export * from './messaging-metrics';
 export * from './messaging-tables.migration';

@@ -30,3 +30,28 @@ export class MessagingTables1764000000000 implements MigrationInterface {
     await q.query('DROP TABLE outbox');
   }
 }
+
+/**
+ * Wakes the relay of every replica when outbox rows commit: a statement-level trigger NOTIFYs once per
+ * inserting statement, and PostgreSQL delivers it only when (and if) the transaction commits.
+ */
+export class MessagingOutboxNotify1764000000001 implements MigrationInterface {
+  name = 'MessagingOutboxNotify1764000000001';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      CREATE FUNCTION outbox_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        PERFORM pg_notify('outbox', '');
+        RETURN NULL;
+      END $$`);
+    await q.query(
+      'CREATE TRIGGER outbox_notify AFTER INSERT ON outbox FOR EACH STATEMENT EXECUTE FUNCTION outbox_notify()',
+    );
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query('DROP TRIGGER outbox_notify ON outbox');
+    await q.query('DROP FUNCTION outbox_notify()');
+  }
+}

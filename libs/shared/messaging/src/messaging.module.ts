@@ -3,16 +3,22 @@ import {
   DynamicModule,
   Global,
   Inject,
+  INestApplication,
   Injectable,
   Logger,
   Module,
   OnApplicationBootstrap,
   OnApplicationShutdown,
-  Type,
 } from '@nestjs/common';
 import type { Admin, Kafka, Producer } from 'kafkajs';
-import { Database, ReadinessProbe, SERVICE_CONFIG, ServiceConfig } from '@bdhvs/service-runtime';
-import { EventConsumer, EventHandler } from './event-consumer';
+import {
+  Database,
+  ReadinessProbe,
+  SERVICE_CONFIG,
+  ServiceConfig,
+  retryWithBackoff,
+} from '@bdhvs/service-runtime';
+import { InboxTransport, RethrowToTransport } from './inbox-transport';
 import { TopicNames, createIdempotentProducer, createKafka, ensureTopics } from './kafka-connection';
 import { Outbox } from './outbox';
 import { OutboxRelay } from './outbox-relay';
@@ -23,15 +29,11 @@ export interface MessagingOptions {
   groupId: string;
   /** Topics this service produces; created (with their DLQs) at start when missing. */
   produces: readonly string[];
-  handlers: Type<EventHandler>[];
-  /** Modules whose providers the handlers need. */
-  imports?: DynamicModule['imports'];
 }
 
 const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
 const KAFKA = Symbol('KAFKA');
 const PRODUCER = Symbol('PRODUCER');
-const HANDLERS = Symbol('HANDLERS');
 
 @Injectable()
 export class KafkaReadiness implements ReadinessProbe {
@@ -69,7 +71,7 @@ export class MessagingLifecycle
     @Inject(PRODUCER) private readonly producer: Producer,
     private readonly database: Database,
     private readonly relay: OutboxRelay,
-    private readonly consumer: EventConsumer,
+    private readonly inbox: InboxTransport,
     private readonly readiness: KafkaReadiness,
   ) {}
 
@@ -79,16 +81,17 @@ export class MessagingLifecycle
 
   private async start(): Promise<void> {
     await this.database.whenReady();
-    for (let attempt = 1; !this.stopping; attempt++) {
-      try {
+    await retryWithBackoff(
+      async () => {
         await this.producer.connect();
+        const consumed = await this.inbox.consumedTopics();
         const admin = this.kafka.admin();
         await admin.connect();
         try {
           const names = new TopicNames(this.config.KAFKA_TOPIC_PREFIX);
           await ensureTopics(
             admin,
-            [...this.options.produces, ...this.consumer.topics].map((t) => names.physical(t)),
+            [...this.options.produces, ...consumed].map((t) => names.physical(t)),
             {
               partitions: this.config.KAFKA_TOPIC_PARTITIONS,
               replicationFactor: this.config.KAFKA_REPLICATION_FACTOR,
@@ -99,24 +102,28 @@ export class MessagingLifecycle
         }
         if (this.stopping) return;
         this.relay.start();
-        await this.consumer.start();
+        await this.inbox.startConsuming();
         this.readiness.connected = true;
-        this.logger.log(`connected to Kafka; consuming ${this.consumer.topics.join(', ') || 'nothing'}`);
-        return;
-      } catch (error) {
-        const delay = Math.min(30_000, 500 * 2 ** Math.min(attempt, 6));
-        this.logger.warn(
-          `Kafka not reachable (attempt ${attempt}): ${(error as Error).message}; retry in ${delay} ms`,
-        );
-        await new Promise((r) => setTimeout(r, delay));
-      }
-    }
+        this.logger.log(`connected to Kafka; consuming ${consumed.join(', ') || 'nothing'}`);
+      },
+      {
+        retries: Infinity,
+        baseMs: 1_000,
+        stopped: () => this.stopping,
+        onRetry: (error, delay, attempt) =>
+          this.logger.warn(
+            `Kafka not reachable (attempt ${attempt}): ${error.message}; retry in ${delay} ms`,
+          ),
+      },
+    ).catch((error: Error) => {
+      if (!this.stopping) this.logger.error(`messaging did not start: ${error.message}`);
+    });
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
     this.readiness.connected = false;
-    await this.consumer.stop().catch(() => undefined);
+    await this.inbox.close().catch(() => undefined);
     await this.relay.stop().catch((e) => this.logger.warn(`outbox flush failed: ${e.message}`));
     await this.producer.disconnect().catch(() => undefined);
     await this.readiness.close().catch(() => undefined);
@@ -133,7 +140,6 @@ export class MessagingModule {
   static forRoot(options: MessagingOptions): DynamicModule {
     return {
       module: MessagingModule,
-      imports: options.imports ?? [],
       providers: [
         { provide: MESSAGING_OPTIONS, useValue: options },
         {
@@ -146,12 +152,6 @@ export class MessagingModule {
             }),
         },
         { provide: PRODUCER, inject: [KAFKA], useFactory: (kafka: Kafka) => createIdempotentProducer(kafka) },
-        ...options.handlers,
-        {
-          provide: HANDLERS,
-          inject: options.handlers,
-          useFactory: (...handlers: EventHandler[]) => handlers,
-        },
         {
           provide: OutboxRelay,
           inject: [Database, PRODUCER, SERVICE_CONFIG],
@@ -166,30 +166,26 @@ export class MessagingModule {
           useFactory: (relay: OutboxRelay) => new Outbox(options.source, () => relay.kick()),
         },
         {
-          provide: EventConsumer,
-          inject: [KAFKA, Database, PRODUCER, HANDLERS, SERVICE_CONFIG],
-          useFactory: (
-            kafka: Kafka,
-            db: Database,
-            producer: Producer,
-            handlers: EventHandler[],
-            config: ServiceConfig,
-          ) =>
-            new EventConsumer(
-              kafka,
-              db.dataSource,
-              producer,
-              {
-                groupId: `${config.KAFKA_GROUP_PREFIX}${options.groupId}`,
-                topicNames: new TopicNames(config.KAFKA_TOPIC_PREFIX),
-              },
-              handlers,
-            ),
+          provide: InboxTransport,
+          inject: [KAFKA, Database, PRODUCER, SERVICE_CONFIG],
+          useFactory: (kafka: Kafka, db: Database, producer: Producer, config: ServiceConfig) =>
+            new InboxTransport(kafka, db.dataSource, producer, {
+              groupId: `${config.KAFKA_GROUP_PREFIX}${options.groupId}`,
+              topicNames: new TopicNames(config.KAFKA_TOPIC_PREFIX),
+            }),
         },
         KafkaReadiness,
         MessagingLifecycle,
       ],
-      exports: [Outbox, KafkaReadiness, ...options.handlers],
+      exports: [Outbox, KafkaReadiness, InboxTransport],
     };
   }
+}
+
+/**
+ * Connects the service's `@EventPattern` handlers to Kafka through the batch inbox. Set as `connect` of
+ * a ServiceDefinition: Nest registers the handlers at start, and a topic with two handlers fails the boot.
+ */
+export function connectInbox(app: INestApplication): void {
+  app.connectMicroservice({ strategy: app.get(InboxTransport) }).useGlobalFilters(new RethrowToTransport());
 }

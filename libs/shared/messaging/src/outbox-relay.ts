@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { Producer } from 'kafkajs';
 import type { DataSource } from 'typeorm';
+import { backoffDelay } from '@bdhvs/service-runtime';
 import { TopicNames } from './kafka-connection';
 import { outboxBacklog, outboxPublished } from './messaging-metrics';
 
@@ -15,15 +16,26 @@ interface OutboxRow {
 /** Lock id that makes one relay per service database the publisher, so order per key holds across replicas. */
 const RELAY_LOCK = 7_420_250_701;
 
+/** A connection that stays open for LISTEN (node-postgres' client, as TypeORM's postgres driver hands it out). */
+interface ListeningClient {
+  query(sql: string): Promise<unknown>;
+  on(event: 'notification', listener: () => void): void;
+  removeAllListeners(event: 'notification'): void;
+}
+
 /**
- * Publishes committed outbox rows in order, then deletes them in the same transaction. A crash between
- * the send and the commit re-sends the rows: consumers' inboxes absorb that duplicate.
+ * Publishes committed outbox rows in order, in batches of up to 2,000, then deletes them in the same
+ * transaction. It wakes when a commit adds rows (in this process at once; in any replica through the
+ * outbox table's NOTIFY), and otherwise looks again every few seconds. A crash between the send and the
+ * commit re-sends the rows: consumers' inboxes absorb that duplicate.
  */
 export class OutboxRelay {
   private readonly logger = new Logger(OutboxRelay.name);
   private running = false;
   private wake?: () => void;
   private loop?: Promise<void>;
+  private listener?: { client: ListeningClient; release: () => void };
+  private kicked = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -34,10 +46,13 @@ export class OutboxRelay {
   start(): void {
     if (this.running) return;
     this.running = true;
+    void this.listen();
     this.loop = this.run();
   }
 
   kick(): void {
+    // Remembered when the loop is busy: rows committed during a publish are not left for the next timeout.
+    this.kicked = true;
     this.wake?.();
   }
 
@@ -47,6 +62,7 @@ export class OutboxRelay {
     this.running = false;
     this.kick();
     await this.loop;
+    await this.unlisten();
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline && (await this.publishBatch()) > 0) {
       /* flush */
@@ -55,7 +71,7 @@ export class OutboxRelay {
 
   /** Publishes one batch; returns how many rows it published. */
   async publishBatch(): Promise<number> {
-    const batchSize = this.options.batchSize ?? 500;
+    const batchSize = this.options.batchSize ?? 2_000;
     return this.dataSource.transaction(async (tx) => {
       const [{ locked }] = await tx.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [RELAY_LOCK]);
       if (!locked) return 0;
@@ -84,22 +100,47 @@ export class OutboxRelay {
     let failures = 0;
     while (this.running) {
       try {
+        this.kicked = false;
         const published = await this.publishBatch();
         failures = 0;
         if (published > 0) continue;
         const [{ n }] = await this.dataSource.query('SELECT count(*)::int AS n FROM outbox');
         outboxBacklog.set(n);
-        await this.sleep(this.options.idleMs ?? 250);
+        // Notifications wake it; the timeout only covers a missed one (or another replica's rows meanwhile).
+        await this.sleep(this.options.idleMs ?? (this.listener ? 2_000 : 250));
       } catch (error) {
-        failures++;
-        const delay = Math.min(10_000, 200 * 2 ** Math.min(failures, 6));
+        const delay = backoffDelay(failures++, 200, 10_000);
         this.logger.warn(`outbox publish failed (${(error as Error).message}); retry in ${delay} ms`);
         await this.sleep(delay);
       }
     }
   }
 
+  private async listen(): Promise<void> {
+    try {
+      const driver = this.dataSource.driver as unknown as {
+        obtainMasterConnection(): Promise<[ListeningClient, () => void]>;
+      };
+      const [client, release] = await driver.obtainMasterConnection();
+      client.on('notification', () => this.kick());
+      await client.query('LISTEN outbox');
+      this.listener = { client, release };
+    } catch (error) {
+      this.logger.warn(`LISTEN outbox failed (${(error as Error).message}); polling instead`);
+    }
+  }
+
+  private async unlisten(): Promise<void> {
+    const listener = this.listener;
+    this.listener = undefined;
+    if (!listener) return;
+    listener.client.removeAllListeners('notification');
+    await listener.client.query('UNLISTEN outbox').catch(() => undefined);
+    listener.release();
+  }
+
   private sleep(ms: number): Promise<void> {
+    if (this.kicked) return Promise.resolve();
     return new Promise((resolve) => {
       const timer = setTimeout(resolve, ms);
       this.wake = () => {

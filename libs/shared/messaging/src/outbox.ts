@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { SCHEMA_REVISIONS, Topic, assertEventPayload } from '@bdhvs/events';
-import { currentTrace, formatTraceparent, newTraceContext } from '@bdhvs/service-runtime';
+import { TraceContext, currentTrace, formatTraceparent, newTraceContext } from '@bdhvs/service-runtime';
 import { newEventId, toKafkaHeaders } from './cloud-event';
 
 export interface OutgoingEvent<T> {
@@ -11,6 +11,8 @@ export interface OutgoingEvent<T> {
   data: T;
   /** Defaults to now; pass the business time when the event restates one. */
   time?: Date;
+  /** The trace this event continues; defaults to the current one (a batch applies many callers' events). */
+  trace?: TraceContext;
 }
 
 /**
@@ -30,29 +32,43 @@ export class Outbox {
 
   async enqueueAll<T>(tx: EntityManager, events: OutgoingEvent<T>[]): Promise<string[]> {
     if (events.length === 0) return [];
-    const trace = currentTrace();
-    const ids: string[] = [];
-    const values: unknown[] = [];
-    const rows = events.map((event, i) => {
+    const current = currentTrace();
+    const rows = events.map((event) => {
       // A producer bug fails its own transaction here instead of poisoning every consumer.
       if (event.topic in SCHEMA_REVISIONS) assertEventPayload(event.topic as Topic, event.data);
       const id = newEventId();
-      ids.push(id);
       const headers = toKafkaHeaders({
         id,
         type: event.topic,
         source: this.source,
         time: (event.time ?? new Date()).toISOString(),
         subject: event.subject,
-        traceparent: formatTraceparent(newTraceContext(trace)),
+        traceparent: formatTraceparent(newTraceContext(event.trace ?? current)),
       });
-      values.push(id, event.topic, event.key, JSON.stringify(event.data), JSON.stringify(headers));
-      const b = i * 5;
-      return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5})`;
+      return {
+        id,
+        topic: event.topic,
+        key: event.key,
+        payload: JSON.stringify(event.data),
+        headers: JSON.stringify(headers),
+      };
     });
-    await tx.query(`INSERT INTO outbox (id, topic, key, payload, headers) VALUES ${rows.join(', ')}`, values);
+    // One statement for any number of events; seq keeps their order.
+    await tx.query(
+      `INSERT INTO outbox (id, topic, key, payload, headers)
+       SELECT id, topic, key, payload::jsonb, headers::jsonb
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY
+              AS t(id, topic, key, payload, headers, n) ORDER BY n`,
+      [
+        rows.map((r) => r.id),
+        rows.map((r) => r.topic),
+        rows.map((r) => r.key),
+        rows.map((r) => r.payload),
+        rows.map((r) => r.headers),
+      ],
+    );
     // The relay is nudged after commit; if the transaction rolls back it simply finds nothing.
     setImmediate(this.onEnqueued);
-    return ids;
+    return rows.map((r) => r.id);
   }
 }

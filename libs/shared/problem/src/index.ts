@@ -1,5 +1,4 @@
 export * from './client-errors';
-export * from './domain-error';
 export * from './input-rules';
 export * from './problem-details';
 export * from './problem-details.filter';

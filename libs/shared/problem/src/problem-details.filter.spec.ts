@@ -1,5 +1,5 @@
 import { ArgumentsHost, ForbiddenException } from '@nestjs/common';
-import { DomainError } from './domain-error';
+import { DomainError } from '@bdhvs/domain';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { RequestValidationError } from './validation';
 

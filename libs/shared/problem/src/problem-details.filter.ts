@@ -1,7 +1,14 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { DomainError, ProblemMapping } from './domain-error';
-import { PROBLEM_CONTENT_TYPE, ProblemDetails, problem, slug, titleForStatus } from './problem-details';
+import { DomainError } from '@bdhvs/domain';
+import {
+  PROBLEM_CONTENT_TYPE,
+  ProblemDetails,
+  ProblemMapping,
+  problem,
+  slug,
+  titleForStatus,
+} from './problem-details';
 import { RequestValidationError } from './validation';
 
 /**
@@ -91,7 +98,7 @@ function isConnectionFailure(e: unknown): boolean {
     (e as { code?: unknown }).code;
   return (
     (typeof code === 'string' && CONNECTION_FAILURE_CODES.has(code)) ||
-    /Connection terminated/.test(String((e as Error).message))
+    /Connection terminated|timeout exceeded when trying to connect/.test(String((e as Error).message))
   );
 }
 

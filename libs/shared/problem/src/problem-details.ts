@@ -1,5 +1,11 @@
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
+/** How a domain error code is answered over HTTP. */
+export interface ProblemMapping {
+  status: number;
+  title: string;
+}
+
 export interface FieldError {
   field: string;
   message: string;

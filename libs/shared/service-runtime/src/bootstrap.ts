@@ -23,6 +23,8 @@ export interface ServiceDefinition<C extends ServiceConfig> {
   appModule: (config: C) => any;
   problems?: Record<string, ProblemMapping>;
   bodyLimit?: string;
+  /** Connects the service's transports (e.g. `connectInbox` of @bdhvs/messaging) before they start. */
+  connect?: (app: INestApplication) => void;
 }
 
 /** Reads the config or exits with one line naming what is wrong. */
@@ -83,6 +85,9 @@ export async function createServiceApp<C extends ServiceConfig>(
   );
   app.enableShutdownHooks();
   answerClientErrorsAsProblems(app.getHttpServer());
+  definition.connect?.(app);
+  // Registers the handlers (a topic with two fails here); consuming starts once Kafka answers.
+  await app.startAllMicroservices();
   const document = buildOpenApiDocument(app, definition.name, definition.title);
   app
     .getHttpAdapter()

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { DomainError } from '@bdhvs/problem';
+import { DomainError } from '@bdhvs/domain';
 import { DataSource, EntityManager, EntitySchema, MigrationInterface } from 'typeorm';
 
 /** The database cannot be reached (yet): answered as 503, so callers retry. */

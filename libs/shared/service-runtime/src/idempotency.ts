@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
-import { DomainError } from '@bdhvs/problem';
+import { DomainError } from '@bdhvs/domain';
 
 /**
  * `Idempotency-Key` (the HTTP convention of every service): a caller's key remembers which operation it

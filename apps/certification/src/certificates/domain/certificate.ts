@@ -44,3 +44,166 @@ export function decideRevoked(target: Certificate | null): VneidDecision {
   if (target.revokedAt) return { kind: 'already-revoked' };
   return { kind: 'revoke', certificate: target };
 }
+
+/** A VNeID event as the decision needs it: the citizen ID already replaced by its learner key. */
+export interface VneidEvent {
+  eventId: string;
+  type: 'CERTIFIED' | 'REVOKED';
+  occurredAt: Date;
+  learnerKey: string;
+  maskedName: string;
+  dateOfBirth: string;
+  unitCode: string;
+  programme: string;
+  certificateNo: string;
+  reason: string | null;
+}
+
+export interface PendingRevocation {
+  eventId: string;
+  certificateNo: string;
+  occurredAt: Date;
+  reason: string | null;
+}
+
+/** What is stored about the certificate numbers, learners and eventIds of a batch, read in one query. */
+export interface KnownState {
+  seenEventIds: ReadonlySet<string>;
+  certificates: readonly Certificate[];
+  pendingRevocations: readonly PendingRevocation[];
+}
+
+export type VneidOutcome = VneidDecision['kind'] | 'duplicate-event';
+
+export interface RecordedEvent {
+  eventId: string;
+  type: 'CERTIFIED' | 'REVOKED';
+  certificateNo: string;
+  learnerKey: string;
+  occurredAt: Date;
+  outcome: VneidDecision['kind'];
+  reason: string | null;
+}
+
+/** A change to publish, in the order it happened: one learner's events keep their order. */
+export type CertificateChange =
+  | { kind: 'issued'; certificate: Certificate; sourceEventId: string }
+  | { kind: 'revoked'; certificate: Certificate; at: Date; reason: string | null; sourceEventId: string };
+
+export interface VneidBatchPlan {
+  /** One per event, in the order given. */
+  outcomes: VneidOutcome[];
+  /** Certificates first seen in this batch, in their state after it. */
+  newCertificates: Certificate[];
+  /** Revocations of certificates stored before this batch. */
+  revokedStored: { id: string; at: Date; reason: string | null }[];
+  recorded: RecordedEvent[];
+  /** Revocations that waited for their certificate and were applied now (their stored outcome changes). */
+  appliedPending: string[];
+  changes: CertificateChange[];
+}
+
+/**
+ * Decides a batch of VNeID events in order, as if each were applied alone after the ones before it: the
+ * one rule for the webhook and the Kafka channel. `newId` gives ids of new certificates.
+ */
+export function decideVneidEvents(
+  events: readonly VneidEvent[],
+  known: KnownState,
+  newId: () => string,
+): VneidBatchPlan {
+  const seen = new Set(known.seenEventIds);
+  const byNumber = new Map<string, Certificate>();
+  const active = new Map<string, Certificate>();
+  const activeKey = (c: { learnerKey: string; programme: string }) => `${c.learnerKey}\u0000${c.programme}`;
+  const storedIds = new Set<string>();
+  for (const stored of known.certificates) {
+    const copy = { ...stored };
+    byNumber.set(copy.certificateNo, copy);
+    storedIds.add(copy.id);
+    if (!copy.revokedAt) active.set(activeKey(copy), copy);
+  }
+  const pending = new Map<string, PendingRevocation[]>();
+  for (const p of [...known.pendingRevocations].sort((a, b) => +a.occurredAt - +b.occurredAt))
+    pending.set(p.certificateNo, [...(pending.get(p.certificateNo) ?? []), p]);
+
+  const plan: VneidBatchPlan = {
+    outcomes: [],
+    newCertificates: [],
+    revokedStored: [],
+    recorded: [],
+    appliedPending: [],
+    changes: [],
+  };
+  const recordedHere = new Map<string, RecordedEvent>();
+  const revoke = (certificate: Certificate, at: Date, reason: string | null, sourceEventId: string) => {
+    certificate.revokedAt = at;
+    certificate.revocationReason = reason;
+    active.delete(activeKey(certificate));
+    if (storedIds.has(certificate.id)) plan.revokedStored.push({ id: certificate.id, at, reason });
+    plan.changes.push({ kind: 'revoked', certificate: { ...certificate }, at, reason, sourceEventId });
+  };
+
+  for (const event of events) {
+    if (seen.has(event.eventId)) {
+      plan.outcomes.push('duplicate-event');
+      continue;
+    }
+    seen.add(event.eventId);
+    let decision: VneidDecision;
+    if (event.type === 'CERTIFIED') {
+      decision = decideCertified(
+        byNumber.get(event.certificateNo) ?? null,
+        active.get(activeKey(event)) ?? null,
+      );
+      if (decision.kind === 'issue') {
+        const certificate: Certificate = {
+          id: newId(),
+          certificateNo: event.certificateNo,
+          learnerKey: event.learnerKey,
+          maskedName: event.maskedName,
+          programme: event.programme,
+          unitCode: event.unitCode,
+          dateOfBirth: event.dateOfBirth,
+          issuedAt: event.occurredAt,
+          revokedAt: null,
+          revocationReason: null,
+        };
+        byNumber.set(certificate.certificateNo, certificate);
+        active.set(activeKey(certificate), certificate);
+        plan.newCertificates.push(certificate);
+        plan.changes.push({ kind: 'issued', certificate: { ...certificate }, sourceEventId: event.eventId });
+        const waiting = pending.get(certificate.certificateNo)?.shift();
+        if (waiting) {
+          revoke(certificate, waiting.occurredAt, waiting.reason, waiting.eventId);
+          const inBatch = recordedHere.get(waiting.eventId);
+          if (inBatch) inBatch.outcome = 'revoke';
+          else plan.appliedPending.push(waiting.eventId);
+        }
+      }
+    } else {
+      decision = decideRevoked(byNumber.get(event.certificateNo) ?? null);
+      if (decision.kind === 'revoke')
+        revoke(decision.certificate, event.occurredAt, event.reason, event.eventId);
+      if (decision.kind === 'revocation-pending') {
+        const waiting = pending.get(event.certificateNo) ?? [];
+        waiting.push({ ...event });
+        waiting.sort((a, b) => +a.occurredAt - +b.occurredAt);
+        pending.set(event.certificateNo, waiting);
+      }
+    }
+    const recorded: RecordedEvent = {
+      eventId: event.eventId,
+      type: event.type,
+      certificateNo: event.certificateNo,
+      learnerKey: event.learnerKey,
+      occurredAt: event.occurredAt,
+      outcome: decision.kind,
+      reason: event.reason,
+    };
+    recordedHere.set(event.eventId, recorded);
+    plan.recorded.push(recorded);
+    plan.outcomes.push(decision.kind);
+  }
+  return plan;
+}

@@ -1,4 +1,4 @@
-import { DomainError } from '@bdhvs/problem';
+import { DomainError } from '@bdhvs/domain';
 import type { FieldProblem } from './learner';
 
 export class InvalidLearnerError extends DomainError {

@@ -12,8 +12,3 @@ export class DomainError extends Error {
     this.name = new.target.name;
   }
 }
-
-export interface ProblemMapping {
-  status: number;
-  title: string;
-}

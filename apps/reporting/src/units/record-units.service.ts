@@ -1,0 +1,14 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { UnitRegisteredV1 } from '@bdhvs/events';
+import { UnitHierarchyRepository } from './unit-hierarchy.repository';
+
+/** Reporting's copy of the administrative units, from the learners service's events. */
+@Injectable()
+export class RecordUnitsService {
+  constructor(private readonly units: UnitHierarchyRepository) {}
+
+  record(tx: EntityManager, units: UnitRegisteredV1[]): Promise<void> {
+    return this.units.upsertAll(tx, units);
+  }
+}

@@ -1,0 +1,101 @@
+import type { Producer } from 'kafkajs';
+import type { DataSource } from 'typeorm';
+import { TopicNames } from './kafka-connection';
+import { OutboxRelay } from './outbox-relay';
+
+interface Row {
+  seq: string;
+  topic: string;
+  key: string;
+  payload: unknown;
+  headers: Record<string, string>;
+}
+
+function fakeOutbox(rows: Row[], { lockHeld = false } = {}) {
+  const listeners: (() => void)[] = [];
+  const dataSource = {
+    async transaction<T>(work: (tx: { query: (sql: string, params: unknown[]) => unknown }) => Promise<T>) {
+      return work({
+        query: async (sql: string, params: unknown[]) => {
+          if (sql.includes('pg_try_advisory_xact_lock')) return [{ locked: !lockHeld }];
+          if (sql.startsWith('SELECT seq')) return rows.slice(0, params[0] as number);
+          if (sql.startsWith('DELETE')) {
+            const gone = new Set(params[0] as string[]);
+            rows.splice(0, rows.length, ...rows.filter((r) => !gone.has(r.seq)));
+          }
+          return [];
+        },
+      });
+    },
+    async query() {
+      return [{ n: rows.length }];
+    },
+    driver: {
+      async obtainMasterConnection() {
+        const client = {
+          query: async () => undefined,
+          on: (_event: string, listener: () => void) => listeners.push(listener),
+          removeAllListeners: () => listeners.splice(0),
+        };
+        return [client, () => undefined];
+      },
+    },
+  } as unknown as DataSource;
+  const sent: { topic: string; keys: string[] }[][] = [];
+  const producer = {
+    async sendBatch({ topicMessages }: { topicMessages: { topic: string; messages: { key: string }[] }[] }) {
+      sent.push(topicMessages.map((t) => ({ topic: t.topic, keys: t.messages.map((m) => m.key) })));
+    },
+  } as unknown as Producer;
+  return { dataSource, producer, sent, rows, notify: () => listeners.forEach((l) => l()) };
+}
+
+const row = (seq: number, topic: string, key: string): Row => ({
+  seq: String(seq),
+  topic,
+  key,
+  payload: {},
+  headers: {},
+});
+
+describe(OutboxRelay.name, () => {
+  it('publishes a batch in seq order, grouped by topic with their prefix, and deletes exactly those rows', async () => {
+    const outbox = fakeOutbox([
+      row(1, 'a.v1', 'k1'),
+      row(2, 'b.v1', 'k2'),
+      row(3, 'a.v1', 'k1'),
+      row(4, 'a.v1', 'k3'),
+    ]);
+    const relay = new OutboxRelay(outbox.dataSource, outbox.producer, {
+      batchSize: 3,
+      topicNames: new TopicNames('test.'),
+    });
+    expect(await relay.publishBatch()).toBe(3);
+    expect(outbox.sent).toEqual([
+      [
+        { topic: 'test.a.v1', keys: ['k1', 'k1'] },
+        { topic: 'test.b.v1', keys: ['k2'] },
+      ],
+    ]);
+    expect(outbox.rows.map((r) => r.seq)).toEqual(['4']);
+  });
+
+  it('publishes nothing while another replica holds the relay lock', async () => {
+    const outbox = fakeOutbox([row(1, 'a.v1', 'k1')], { lockHeld: true });
+    const relay = new OutboxRelay(outbox.dataSource, outbox.producer);
+    expect(await relay.publishBatch()).toBe(0);
+    expect(outbox.sent).toEqual([]);
+  });
+
+  it('wakes on a notification instead of waiting for its poll', async () => {
+    const outbox = fakeOutbox([]);
+    const relay = new OutboxRelay(outbox.dataSource, outbox.producer, { idleMs: 60_000 });
+    relay.start();
+    await new Promise((r) => setTimeout(r, 20));
+    outbox.rows.push(row(1, 'a.v1', 'k1'));
+    outbox.notify();
+    for (let i = 0; i < 50 && outbox.sent.length === 0; i++) await new Promise((r) => setTimeout(r, 5));
+    expect(outbox.sent).toEqual([[{ topic: 'a.v1', keys: ['k1'] }]]);
+    await relay.stop();
+  });
+});

@@ -1,0 +1,8 @@
+module.exports = {
+  displayName: 'trace-context',
+  preset: '../../../jest.preset.js',
+  testEnvironment: 'node',
+  transform: { '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }] },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  coverageDirectory: '../../../coverage/libs/shared/trace-context',
+};
