@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Consumer, Kafka, logLevel } from 'kafkajs';
+import { Admin, Consumer, Kafka, logLevel } from 'kafkajs';
 import { Topics } from '@bdhvs/events';
 import { RunningService, startServiceInProcess, testToken } from '@bdhvs/testing';
 import { CertificationConfig } from '../src/config/certification-config';
@@ -15,7 +15,10 @@ interface SeenMessage {
 describe('receiveVneidEvent against the real database and broker', () => {
   let service: RunningService<CertificationConfig>;
   let consumer: Consumer;
+  let kafkaAdmin: Admin;
   const seen: SeenMessage[] = [];
+  /** The next offset to read, per topic and partition, of what the watching consumer has seen. */
+  const consumedUpTo = new Map<string, number>();
 
   beforeAll(async () => {
     service = await startServiceInProcess(certificationService, { database: 'bdhvs_test_certification' });
@@ -24,6 +27,8 @@ describe('receiveVneidEvent against the real database and broker', () => {
       brokers: service.config.KAFKA_BROKERS.split(','),
       logLevel: logLevel.NOTHING,
     });
+    kafkaAdmin = kafka.admin();
+    await kafkaAdmin.connect();
     consumer = kafka.consumer({ groupId: `int-watch-${randomUUID()}` });
     await consumer.connect();
     const prefix = service.config.KAFKA_TOPIC_PREFIX;
@@ -32,7 +37,8 @@ describe('receiveVneidEvent against the real database and broker', () => {
       fromBeginning: true,
     });
     await consumer.run({
-      eachMessage: async ({ message }) => {
+      eachMessage: async ({ topic, partition, message }) => {
+        consumedUpTo.set(`${topic}/${partition}`, Number(message.offset) + 1);
         seen.push({
           key: message.key?.toString() ?? '',
           headers: Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)])),
@@ -43,6 +49,7 @@ describe('receiveVneidEvent against the real database and broker', () => {
   });
 
   afterAll(async () => {
+    await kafkaAdmin?.disconnect();
     await consumer?.disconnect();
     await service?.close();
   });
@@ -89,6 +96,30 @@ describe('receiveVneidEvent against the real database and broker', () => {
     throw new Error(`${certificateNo} never published on ${topic}`);
   }
 
+  /**
+   * A barrier instead of a pause: the outbox is empty (everything committed is published) and the
+   * watching consumer has read both topics up to their end offsets, so `seen` holds all there is.
+   */
+  async function everythingPublishedIsSeen(): Promise<void> {
+    const prefix = service.config.KAFKA_TOPIC_PREFIX;
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline) {
+      const [{ n }] = await service.database.dataSource.query('SELECT count(*)::int AS n FROM outbox');
+      const ends = await Promise.all(
+        [Topics.certificateIssued, Topics.certificateRevoked].map(async (t) => ({
+          topic: `${prefix}${t}`,
+          offsets: await kafkaAdmin.fetchTopicOffsets(`${prefix}${t}`),
+        })),
+      );
+      const caughtUp = ends.every(({ topic, offsets }) =>
+        offsets.every((o) => Number(o.high) <= (consumedUpTo.get(`${topic}/${o.partition}`) ?? 0)),
+      );
+      if (n === 0 && caughtUp) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('the outbox and the watching consumer did not settle in 30 s');
+  }
+
   it('publishes certificate-issued as a CloudEvent carrying the request trace and no citizen ID', async () => {
     const body = event();
     const traceId = randomUUID().replace(/-/g, '');
@@ -117,7 +148,7 @@ describe('receiveVneidEvent against the real database and broker', () => {
     expect((await push(body)).status).toBe(202);
     expect((await push(body)).status).toBe(200);
     await published(body.certificateNo, Topics.certificateIssued);
-    await new Promise((r) => setTimeout(r, 1000));
+    await everythingPublishedIsSeen();
     expect(seen.filter((m) => m.value['certificateNo'] === body.certificateNo)).toHaveLength(1);
   });
 

@@ -389,6 +389,70 @@ describe('the Kafka side', () => {
     );
   });
 
+  it('counts exactly when every kind of event for the same learners arrives on both channels at once', async () => {
+    await drained();
+    const [before] = await indicators(`unit=${OTHER_COMMUNE}&period=2025&indicator=d`);
+    const onKafka: VneidEvent[] = [];
+    const onWebhook: VneidEvent[] = [];
+    let qualified = 0;
+    let events = 0;
+    for (let i = 0; i < 8; i++) {
+      // Revoked, the revocation on the other channel (it may arrive first): counts nowhere.
+      const revoked = certification(OTHER_COMMUNE, '2025-03-01T00:00:00Z');
+      onWebhook.push(revoked);
+      onKafka.push(revocationOf(revoked, RUN, '2025-04-01T00:00:00Z'));
+      events += 2;
+      // The same event on both channels, twice on the webhook: counts once.
+      const resent = certification(OTHER_COMMUNE, '2025-03-02T00:00:00Z');
+      onWebhook.push(resent, resent);
+      onKafka.push(resent);
+      qualified += 1;
+      events += 1;
+      // Two certificates of one programme, one per channel: whichever comes first counts, once.
+      const first = certification(OTHER_COMMUNE, '2025-03-03T00:00:00Z');
+      onWebhook.push(first);
+      onKafka.push({ ...first, eventId: randomUUID(), certificateNo: `${first.certificateNo}-B` });
+      qualified += 1;
+      events += 1;
+      // One programme revoked while another stands, across channels: the learner still counts.
+      const basic = certification(OTHER_COMMUNE, '2025-03-04T00:00:00Z');
+      const advanced = {
+        ...basic,
+        eventId: randomUUID(),
+        programme: 'CIVIL_SERVANT',
+        certificateNo: `${basic.certificateNo}-CS`,
+      };
+      onKafka.push(basic, advanced);
+      onWebhook.push(revocationOf(basic, RUN, '2025-05-01T00:00:00Z'));
+      qualified += 1;
+      events += 3;
+      // Certified, revoked, certified again, in order on one partition (one key): counts again.
+      const again = certification(OTHER_COMMUNE, '2025-03-05T00:00:00Z');
+      onKafka.push(again, revocationOf(again, RUN, '2025-06-01T00:00:00Z'), {
+        ...again,
+        eventId: randomUUID(),
+        certificateNo: `${again.certificateNo}-R`,
+        occurredAt: '2025-07-01T00:00:00Z',
+      });
+      qualified += 1;
+      events += 3;
+      // A revocation of a certificate VNeID never sent: waits, and counts nowhere.
+      onKafka.push(revocationOf(certification(OTHER_COMMUNE), RUN, '2025-08-01T00:00:00Z'));
+    }
+    const [statuses] = await Promise.all([
+      pushAll(gateway, onWebhook, { token: adapter(), secret }, 16),
+      producer.send({
+        topic: topic('vneid.certification-events.v1'),
+        messages: onKafka.map((e) => ({ key: e.citizenId, value: JSON.stringify(e) })),
+      }),
+    ]);
+    expect(Object.keys(statuses).filter((status) => status !== '202' && status !== '200')).toEqual([]);
+    await drained();
+    const [after] = await indicators(`unit=${OTHER_COMMUNE}&period=2025&indicator=d`);
+    expect(after.numerator - before.numerator).toBe(qualified);
+    expect(after.eventCount - before.eventCount).toBe(events);
+  });
+
   it('takes VNeID events from the inbound topic with the same effect as the webhook', async () => {
     const before = await settled();
     const event = certification();

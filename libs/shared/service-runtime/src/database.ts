@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { DomainError } from '@bdhvs/domain';
 import { DataSource, EntityManager, EntitySchema, MigrationInterface } from 'typeorm';
+import { retryWithBackoff } from './retry';
 
 /** The database cannot be reached (yet): answered as 503, so callers retry. */
 export class DatabaseUnavailableError extends DomainError {
@@ -49,23 +50,25 @@ export class Database {
 
   /** Connects, then applies pending migrations; retries until it succeeds or `close` is called. */
   async connect(): Promise<void> {
-    for (let attempt = 1; !this.stopped; attempt++) {
-      try {
+    await retryWithBackoff(
+      async () => {
         if (!this.dataSource.isInitialized) await this.dataSource.initialize();
         const applied = await this.dataSource.runMigrations();
         if (applied.length > 0)
           this.logger.log(`applied migrations: ${applied.map((m) => m.name).join(', ')}`);
         this.ready = true;
         this.readyWaiters.splice(0).forEach((resolve) => resolve());
-        return;
-      } catch (error) {
-        const delay = Math.min(30_000, 500 * 2 ** Math.min(attempt, 6));
-        this.logger.warn(
-          `database not reachable (attempt ${attempt}): ${(error as Error).message}; retry in ${delay} ms`,
-        );
-        await new Promise((r) => setTimeout(r, delay));
-      }
-    }
+      },
+      {
+        retries: Infinity,
+        baseMs: 1_000,
+        stopped: () => this.stopped,
+        onRetry: (error, delay, attempt) =>
+          this.logger.warn(
+            `database not reachable (attempt ${attempt}): ${error.message}; retry in ${delay} ms`,
+          ),
+      },
+    ).catch(() => undefined); // only when closed meanwhile
   }
 
   whenReady(): Promise<void> {

@@ -37,7 +37,17 @@ describe('latestBirthDateForAge', () => {
     expect('2007-04-01' <= latestBirthDateForAge('2025-06-30', 18)).toBe(true);
   });
 
-  it('handles 29 February', () => expect(latestBirthDateForAge('2025-02-28', 18)).toBe('2007-02-28'));
+  it('on 29 February, takes 28 February of a year without it as the latest birth date', () => {
+    // 2006-02-29 does not exist: whoever was born 2006-02-28 is 18 on 2024-02-29, 2006-03-01 not yet.
+    expect(latestBirthDateForAge('2024-02-29', 18)).toBe('2006-02-28');
+    expect(latestBirthDateForAge('2024-02-29', 20)).toBe('2004-02-29');
+  });
+
+  it('counts a birthday on 29 February from 1 March in other years', () => {
+    // Born 2008-02-29: not yet 17 on 2025-02-28, 17 on 2025-03-01.
+    expect('2008-02-29' <= latestBirthDateForAge('2025-02-28', 17)).toBe(false);
+    expect('2008-02-29' <= latestBirthDateForAge('2025-03-01', 17)).toBe(true);
+  });
 });
 
 describe('rollUpDenominator', () => {
