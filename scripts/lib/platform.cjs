@@ -106,7 +106,9 @@ async function startPlatform(options = {}) {
   }
   function launch(name) {
     const log = fs.openSync(path.join(logDir, `${name}.log`), 'a');
-    const child = spawn(process.execPath, [path.join(ROOT, 'dist/apps', name, 'main.js')], {
+    // BDHVS_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles every service (Node refuses it in NODE_OPTIONS).
+    const nodeArgs = (process.env.BDHVS_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, 'dist/apps', name, 'main.js')], {
       cwd: path.join(ROOT, 'dist/apps', name),
       env: envOf(name),
       stdio: ['ignore', log, log],

@@ -9,19 +9,25 @@ export function certificateEvent(
   trace?: TraceContext,
 ): OutgoingEvent<CertificateIssuedV1 | CertificateRevokedV1> {
   const { certificate } = change;
+  const common = {
+    key: certificate.learnerKey,
+    subject: certificate.certificateNo,
+    trace,
+  };
+  const identity = {
+    certificateId: certificate.id,
+    certificateNo: certificate.certificateNo,
+    learnerKey: certificate.learnerKey,
+    programme: certificate.programme,
+    unitCode: certificate.unitCode,
+  };
   if (change.kind === 'issued') {
     return {
+      ...common,
       topic: Topics.certificateIssued,
-      key: certificate.learnerKey,
-      subject: certificate.certificateNo,
       time: certificate.issuedAt,
-      trace,
       data: {
-        certificateId: certificate.id,
-        certificateNo: certificate.certificateNo,
-        learnerKey: certificate.learnerKey,
-        programme: certificate.programme,
-        unitCode: certificate.unitCode,
+        ...identity,
         unitMap: '2025',
         dateOfBirth: certificate.dateOfBirth,
         issuedAt: certificate.issuedAt.toISOString(),
@@ -30,17 +36,11 @@ export function certificateEvent(
     };
   }
   return {
+    ...common,
     topic: Topics.certificateRevoked,
-    key: certificate.learnerKey,
-    subject: certificate.certificateNo,
     time: change.at,
-    trace,
     data: {
-      certificateId: certificate.id,
-      certificateNo: certificate.certificateNo,
-      learnerKey: certificate.learnerKey,
-      programme: certificate.programme,
-      unitCode: certificate.unitCode,
+      ...identity,
       revokedAt: change.at.toISOString(),
       ...(change.reason ? { reason: change.reason } : {}),
       sourceEventId: change.sourceEventId,

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
+import { KeyObject, createPublicKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { passportJwtSecret } from 'jwks-rsa';
 import { ExtractJwt, Strategy } from 'passport-jwt';
@@ -10,19 +11,41 @@ import { Actor, actorFromClaims } from './actor';
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(@Inject(SERVICE_CONFIG) config: ServiceConfig) {
+    // Keys are handed over as KeyObjects: given PEM text, jsonwebtoken parses the key again on every
+    // request (createPublicKey was the largest item of the webhook's CPU profile).
     const key = config.JWT_JWKS_URL
       ? {
-          secretOrKeyProvider: passportJwtSecret({
-            jwksUri: config.JWT_JWKS_URL,
-            cache: true,
-            rateLimit: true,
-          }),
+          secretOrKeyProvider: keyObjectsOf(
+            passportJwtSecret({ jwksUri: config.JWT_JWKS_URL, cache: true, rateLimit: true }),
+          ),
         }
-      : { secretOrKey: readFileSync(config.JWT_PUBLIC_KEY_FILE as string, 'utf8') };
+      : {
+          secretOrKey: createPublicKey(
+            readFileSync(config.JWT_PUBLIC_KEY_FILE as string, 'utf8'),
+          ) as unknown as string,
+        };
     super({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), algorithms: ['RS256'], ...key });
   }
 
   validate(claims: Record<string, unknown>): Actor | false {
     return actorFromClaims(claims) ?? false;
   }
+}
+
+type KeyProvider = ReturnType<typeof passportJwtSecret>;
+
+/** The JWKS provider's PEM keys as parsed KeyObjects, parsed once per key. */
+function keyObjectsOf(provider: KeyProvider): KeyProvider {
+  const parsed = new Map<string, KeyObject>();
+  return (request, rawJwtToken, done) =>
+    provider(request, rawJwtToken, (error, pem) => {
+      if (error || !pem) return done(error, pem);
+      const text = typeof pem === 'string' ? pem : pem.toString();
+      let keyObject = parsed.get(text);
+      if (!keyObject) {
+        keyObject = createPublicKey(text);
+        parsed.set(text, keyObject);
+      }
+      done(null, keyObject as unknown as string);
+    });
 }

@@ -1,7 +1,12 @@
 import type { EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { Topics } from '@bdhvs/events';
+import { Controller, INestApplication, Type } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { Test } from '@nestjs/testing';
+import type { CloudEvent } from './cloud-event';
 import { InboxContext, InboxTransport, RejectedEventError } from './inbox-transport';
+import { connectInbox } from './messaging.module';
 import { TopicNames } from './kafka-connection';
 
 /** An in-memory inbox table and transaction: a failed transaction leaves no inbox row behind. */
@@ -48,7 +53,7 @@ const unitEvent = (code: string, id = `ce-${code}`): KafkaMessage =>
     timestamp: '0',
   }) as unknown as KafkaMessage;
 
-async function harness(handler: (events: { data: { code: string } }[], ctx: InboxContext) => Promise<void>) {
+function fakes() {
   const { dataSource, inbox } = fakeDatabase();
   const sent: { topic: string; reason: string }[] = [];
   const producer = {
@@ -71,9 +76,6 @@ async function harness(handler: (events: { data: { code: string } }[], ctx: Inbo
     retries: 1,
     retryBaseMs: 1,
   });
-  transport.addHandler(Topics.unitRegistered, handler as never, true);
-  transport.listen(() => undefined);
-  await transport.startConsuming();
   const deliver = async (messages: KafkaMessage[]) => {
     const resolved: string[] = [];
     await eachBatch({
@@ -93,6 +95,14 @@ async function harness(handler: (events: { data: { code: string } }[], ctx: Inbo
     return resolved;
   };
   return { transport, deliver, sent, inbox };
+}
+
+async function harness(handler: (events: { data: { code: string } }[], ctx: InboxContext) => Promise<void>) {
+  const parts = fakes();
+  parts.transport.addHandler(Topics.unitRegistered, handler as never, true);
+  parts.transport.listen(() => undefined);
+  await parts.transport.startConsuming();
+  return parts;
 }
 
 describe(InboxTransport.name, () => {
@@ -156,5 +166,56 @@ describe(InboxTransport.name, () => {
     expect(() => transport.addHandler(Topics.unitRegistered, (async () => undefined) as never, true)).toThrow(
       /two @EventPattern handlers/,
     );
+  });
+});
+
+describe('connectInbox', () => {
+  @Controller()
+  class UnitsConsumer {
+    applied: string[] = [];
+
+    @EventPattern(Topics.unitRegistered)
+    async record(@Payload() events: CloudEvent<{ code: string }>[], @Ctx() ctx: InboxContext) {
+      if (!(ctx instanceof InboxContext)) throw new Error('no InboxContext');
+      if (events.some((e) => e.data.code === '99')) throw new RejectedEventError('unit 99 cannot be applied');
+      this.applied.push(...events.map((e) => e.data.code));
+    }
+  }
+
+  @Controller()
+  class SecondUnitsConsumer {
+    @EventPattern(Topics.unitRegistered)
+    async record() {
+      return undefined;
+    }
+  }
+
+  async function appWith(controllers: Type[], parts: ReturnType<typeof fakes>): Promise<INestApplication> {
+    const moduleRef = await Test.createTestingModule({
+      controllers,
+      providers: [{ provide: InboxTransport, useValue: parts.transport }],
+    }).compile();
+    const app = moduleRef.createNestApplication({ logger: false });
+    connectInbox(app);
+    await app.init();
+    return app;
+  }
+
+  it('runs @EventPattern handlers with the events and the InboxContext, and keeps their errors for the DLQ', async () => {
+    const parts = fakes();
+    const app = await appWith([UnitsConsumer], parts);
+    await app.startAllMicroservices();
+    await parts.transport.startConsuming();
+    await parts.deliver([unitEvent('01'), unitEvent('99'), unitEvent('03')]);
+    expect(app.get(UnitsConsumer).applied).toEqual(['01', '03']);
+    expect(parts.sent.map((s) => s.reason)).toEqual(['unit 99 cannot be applied']);
+    await app.close();
+  });
+
+  it('fails the start when two handlers take the same topic', async () => {
+    const parts = fakes();
+    const app = await appWith([UnitsConsumer, SecondUnitsConsumer], parts);
+    await expect(app.startAllMicroservices()).rejects.toThrow(/two @EventPattern handlers/);
+    await app.close();
   });
 });

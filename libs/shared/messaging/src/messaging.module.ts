@@ -187,5 +187,9 @@ export class MessagingModule {
  * a ServiceDefinition: Nest registers the handlers at start, and a topic with two handlers fails the boot.
  */
 export function connectInbox(app: INestApplication): void {
-  app.connectMicroservice({ strategy: app.get(InboxTransport) }).useGlobalFilters(new RethrowToTransport());
+  // Deferred, so that the filter is in place before Nest wraps the handlers (a connected microservice is
+  // otherwise initialised at once and ignores later filters); the app has already run the init hooks.
+  const inbox = app.connectMicroservice({ strategy: app.get(InboxTransport) }, { deferInitialization: true });
+  inbox.useGlobalFilters(new RethrowToTransport());
+  (inbox as unknown as { setIsInitHookCalled(called: boolean): void }).setIsInitHookCalled(true);
 }

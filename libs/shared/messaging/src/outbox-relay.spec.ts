@@ -7,7 +7,7 @@ interface Row {
   seq: string;
   topic: string;
   key: string;
-  payload: unknown;
+  value: string;
   headers: Record<string, string>;
 }
 
@@ -50,11 +50,11 @@ function fakeOutbox(rows: Row[], { lockHeld = false } = {}) {
   return { dataSource, producer, sent, rows, notify: () => listeners.forEach((l) => l()) };
 }
 
-const row = (seq: number, topic: string, key: string): Row => ({
+const row = (seq: number, topic: string, key: string, value = '{}'): Row => ({
   seq: String(seq),
   topic,
   key,
-  payload: {},
+  value,
   headers: {},
 });
 
@@ -78,6 +78,18 @@ describe(OutboxRelay.name, () => {
       ],
     ]);
     expect(outbox.rows.map((r) => r.seq)).toEqual(['4']);
+  });
+
+  it('splits a batch into requests under the size limit, in order', async () => {
+    const big = 'x'.repeat(200 * 1024);
+    const outbox = fakeOutbox([1, 2, 3, 4].map((i) => row(i, 'a.v1', `k${i}`, big)));
+    const relay = new OutboxRelay(outbox.dataSource, outbox.producer);
+    expect(await relay.publishBatch()).toBe(4);
+    expect(outbox.sent.map((request) => request[0].keys)).toEqual([
+      ['k1', 'k2'],
+      ['k3', 'k4'],
+    ]);
+    expect(outbox.rows).toEqual([]);
   });
 
   it('publishes nothing while another replica holds the relay lock', async () => {

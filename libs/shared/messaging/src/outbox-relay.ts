@@ -9,8 +9,33 @@ interface OutboxRow {
   seq: string;
   topic: string;
   key: string;
-  payload: unknown;
+  /** The payload as JSON text, as it is sent. */
+  value: string;
   headers: Record<string, string>;
+}
+
+const MAX_REQUEST_BYTES = 512 * 1024;
+
+/** Consecutive slices whose keys, values and headers add up to at most `limit` bytes (one row at least). */
+function slicesOfBytes(rows: OutboxRow[], limit: number): OutboxRow[][] {
+  const slices: OutboxRow[][] = [];
+  let current: OutboxRow[] = [];
+  let bytes = 0;
+  for (const row of rows) {
+    const size =
+      row.key.length +
+      row.value.length +
+      Object.entries(row.headers).reduce((n, [k, v]) => n + k.length + v.length, 0);
+    if (current.length > 0 && bytes + size > limit) {
+      slices.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(row);
+    bytes += size;
+  }
+  if (current.length > 0) slices.push(current);
+  return slices;
 }
 
 /** Lock id that makes one relay per service database the publisher, so order per key holds across replicas. */
@@ -76,22 +101,30 @@ export class OutboxRelay {
       const [{ locked }] = await tx.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [RELAY_LOCK]);
       if (!locked) return 0;
       const rows: OutboxRow[] = await tx.query(
-        'SELECT seq, topic, key, payload, headers FROM outbox ORDER BY seq LIMIT $1',
+        'SELECT seq, topic, key, payload::text AS value, headers FROM outbox ORDER BY seq LIMIT $1',
         [batchSize],
       );
       if (rows.length === 0) return 0;
-      const byTopic = new Map<string, OutboxRow[]>();
-      for (const row of rows) byTopic.set(row.topic, [...(byTopic.get(row.topic) ?? []), row]);
-      await this.producer.sendBatch({
-        acks: -1,
-        topicMessages: [...byTopic].map(([topic, list]) => ({
-          topic: this.options.topicNames?.physical(topic) ?? topic,
-          messages: list.map((r) => ({ key: r.key, value: JSON.stringify(r.payload), headers: r.headers })),
-        })),
-      });
+      // Requests of at most ~512 KB: one partition's share must stay under the broker's message.max.bytes
+      // (1 MB by default) even when every row of the batch has the same key.
+      for (const slice of slicesOfBytes(rows, MAX_REQUEST_BYTES)) {
+        const byTopic = new Map<string, OutboxRow[]>();
+        for (const row of slice) {
+          const list = byTopic.get(row.topic);
+          if (list) list.push(row);
+          else byTopic.set(row.topic, [row]);
+        }
+        await this.producer.sendBatch({
+          acks: -1,
+          topicMessages: [...byTopic].map(([topic, list]) => ({
+            topic: this.options.topicNames?.physical(topic) ?? topic,
+            messages: list.map((r) => ({ key: r.key, value: r.value, headers: r.headers })),
+          })),
+        });
+        for (const [topic, list] of byTopic) outboxPublished.inc({ topic }, list.length);
+      }
       // By exact seq: a row with a lower seq may commit later than this batch was read.
       await tx.query('DELETE FROM outbox WHERE seq = ANY($1::bigint[])', [rows.map((r) => r.seq)]);
-      for (const [topic, list] of byTopic) outboxPublished.inc({ topic }, list.length);
       return rows.length;
     });
   }
