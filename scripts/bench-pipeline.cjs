@@ -41,6 +41,12 @@ const opts = parseOptions(
       default: 64,
       help: 'webhook: calls in flight, also raw PostgreSQL connections',
     },
+    'webhook-target': {
+      type: 'list',
+      default: ['gateway'],
+      choices: ['gateway', 'certification'],
+      help: 'webhook: through the gateway (the public path), or straight to certification (the gateway hop measured)',
+    },
     'fresh-rate': { type: 'int', default: 1000, help: 'freshness: calls per second' },
     'fresh-seconds': { type: 'number', default: 20, help: 'freshness: seconds of calls' },
     'fresh-max-in-flight': { type: 'int', default: 256, help: 'freshness: calls in flight at most' },
@@ -117,6 +123,7 @@ run.main(async () => {
       results.kafkaChannel = await runKafkaChannel({ run, ctx, messages: inbound });
     if (has('webhook') && !run.aborted)
       results.webhook = await webhook.runWebhook({
+        target: opts.webhookTarget[0],
         run,
         ctx,
         requests: signed.slice(0, sizes.webhook),

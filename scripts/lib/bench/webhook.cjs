@@ -14,15 +14,15 @@ const { startPolling, timelineOf } = require('./visibility.cjs');
 const { cpuSnapshot, cpuDelta } = require('./proc.cjs');
 const { round, log, thin, percentiles, withTimeout } = require('./util.cjs');
 
-async function runWebhook({ run, ctx, requests, concurrency }) {
+async function runWebhook({ run, ctx, requests, concurrency, target = 'gateway' }) {
   const { kadmin, gateway, admin } = ctx;
   const n = requests.length;
   const before = await provinceD(gateway, admin);
   const agent = keepAliveAgent(concurrency);
   run.onCleanup(async () => agent.destroy());
-  await warmUp(agent, PORTS.gateway, concurrency);
+  await warmUp(agent, PORTS[target], concurrency);
   const relay = await watchTopic(kadmin, ISSUED_TOPIC);
-  log(`webhook: ${n} signed calls through the gateway, ${concurrency} in flight`);
+  log(`webhook: ${n} signed calls to ${target}, ${concurrency} in flight`);
 
   const cpu0 = cpuSnapshot(ctx.pids());
   const accept = await closedLoop({
@@ -30,13 +30,14 @@ async function runWebhook({ run, ctx, requests, concurrency }) {
     concurrency,
     label: 'webhook',
     isAborted: () => run.aborted,
-    call: (i) => postRaw(agent, PORTS.gateway, WEBHOOK_PATH, requests[i].headers, requests[i].body),
+    call: (i) => postRaw(agent, PORTS[target], WEBHOOK_PATH, requests[i].headers, requests[i].body),
     onStart: (t0) => relay.start(t0),
   });
   const cpuA = cpuSnapshot(ctx.pids());
   const accepted = accept.statuses['202'] ?? 0;
   const out = {
     events: n,
+    target,
     concurrency,
     bodyBytes: round(requests.reduce((s, r) => s + r.body.length, 0) / n, 0),
     numeratorBefore: before.numerator,
