@@ -45,9 +45,18 @@ export class LearnersConfig extends ServiceConfig {
   @Min(1)
   LEARNERS_IMPORT_MAX_ROWS = 1_000_000;
 
-  /** Rows per transaction of importLearners. */
-  @Transform(({ value }) => (value === undefined ? 1000 : Number(value)))
+  /** Rows per transaction of importLearners (one COPY, one INSERT ... SELECT and one outbox statement each). */
+  @Transform(({ value }) => (value === undefined ? 10_000 : Number(value)))
   @IsInt()
   @Min(1)
-  LEARNERS_IMPORT_BATCH = 1000;
+  LEARNERS_IMPORT_BATCH = 10_000;
+
+  /**
+   * importLearners answers 202 with a status resource for a body whose Content-Length exceeds this (bytes;
+   * default 16 MiB, about 200,000 rows), and for any body sent with `Prefer: respond-async`.
+   */
+  @Transform(({ value }) => (value === undefined ? 16 * 1024 * 1024 : Number(value)))
+  @IsInt()
+  @Min(0)
+  LEARNERS_IMPORT_ASYNC_BYTES = 16 * 1024 * 1024;
 }

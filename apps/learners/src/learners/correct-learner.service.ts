@@ -13,8 +13,9 @@ import {
   registrationOf,
 } from './domain/learner';
 import { InvalidLearnerError, LearnerErasedError, LearnerNotFoundError } from './domain/learner.errors';
+import { HouseholdRepository } from './household.repository';
 import { LearnerAccess } from './learner-access';
-import { learnerUpdated } from './learner-events';
+import { learnerUpdated } from './learner.events';
 import { LearnerRepository, LearnerView } from './learner.repository';
 import { RegistryContext } from './registry-context';
 import { assertMayReveal } from './read-learners.service';
@@ -30,6 +31,7 @@ export class CorrectLearnerService {
   constructor(
     private readonly db: Database,
     private readonly learners: LearnerRepository,
+    private readonly households: HouseholdRepository,
     private readonly access: LearnerAccess,
     private readonly context: RegistryContext,
     private readonly outbox: Outbox,
@@ -61,7 +63,7 @@ export class CorrectLearnerService {
       if (
         after.householdId &&
         after.householdId !== before.householdId &&
-        (await this.learners.existingHouseholds(tx, [after.householdId])).size === 0
+        (await this.households.existing(tx, [after.householdId])).size === 0
       ) {
         throw new InvalidLearnerError([
           { field: 'householdId', message: 'householdId names no registered household' },

@@ -10,8 +10,9 @@ import {
   LearnerErasedError,
   LearnerNotFoundError,
 } from './domain/learner.errors';
+import { HouseholdRepository } from './household.repository';
 import { LearnerAccess } from './learner-access';
-import { householdMemberAdded, householdRegistered, learnerUpdated } from './learner-events';
+import { householdMemberAdded, householdRegistered, learnerUpdated } from './learner.events';
 import { LearnerRepository, LearnerView } from './learner.repository';
 import { RegistryContext } from './registry-context';
 import { indicatorChanges } from './domain/learner';
@@ -27,6 +28,7 @@ export class HouseholdsService {
   constructor(
     private readonly db: Database,
     private readonly learners: LearnerRepository,
+    private readonly households: HouseholdRepository,
     private readonly access: LearnerAccess,
     private readonly context: RegistryContext,
     private readonly outbox: Outbox,
@@ -55,7 +57,7 @@ export class HouseholdsService {
       registeredAt: now,
     };
     await this.db.transaction(async (tx) => {
-      await this.learners.insertHousehold(tx, household);
+      await this.households.insert(tx, household);
       await this.outbox.enqueue(tx, householdRegistered(household));
     });
     return { ...household, members: [], status: householdStatus([]) };
@@ -69,7 +71,7 @@ export class HouseholdsService {
     now = new Date(),
   ): Promise<HouseholdView> {
     await this.db.transaction(async (tx) => {
-      const household = await this.learners.findHousehold(tx, householdId, true);
+      const household = await this.households.findById(tx, householdId, true);
       if (!household) throw new HouseholdNotFoundError(householdId);
       await this.access.assertUnitReachable(actor, household.villageCode ?? household.unitCode);
       const before = await this.learners.findById(tx, learnerId, true);
@@ -81,17 +83,17 @@ export class HouseholdsService {
         await this.learners.update(tx, after);
         await this.outbox.enqueue(tx, learnerUpdated(after, indicatorChanges(before, after)));
       }
-      if (head) await this.learners.setHouseholdHead(tx, householdId, learnerId);
+      if (head) await this.households.setHead(tx, householdId, learnerId);
       await this.outbox.enqueue(tx, householdMemberAdded(household, before, head, now));
     });
     return this.get(actor, householdId);
   }
 
   async get(actor: Actor, householdId: string): Promise<HouseholdView> {
-    const household = await this.learners.findHousehold(this.db.manager, householdId);
+    const household = await this.households.findById(this.db.manager, householdId);
     if (!household) throw new HouseholdNotFoundError(householdId);
     await this.access.assertUnitReachable(actor, household.villageCode ?? household.unitCode);
-    const members = await this.learners.householdMembers(householdId);
+    const members = await this.learners.findByHousehold(householdId);
     await this.db.transaction((tx) =>
       this.learners.recordAccess(
         tx,

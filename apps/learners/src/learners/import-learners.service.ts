@@ -1,43 +1,39 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomBytes, randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { unlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { CsvError, parse } from 'csv-parse';
+import type { EntityManager } from 'typeorm';
 import type { Actor } from '@bdhvs/auth';
+import { DomainError } from '@bdhvs/domain';
 import { Outbox } from '@bdhvs/messaging';
 import { inputProblems } from '@bdhvs/problem';
 import { Database, SERVICE_CONFIG } from '@bdhvs/service-runtime';
 import { LearnersConfig } from '../config/learners-config';
 import { headerProblems, registrationFromRow } from './domain/learner-csv';
 import { FieldProblem, Learner, RegistrationContext, checkRegistration, newLearner } from './domain/learner';
+import { ImportResult, ImportTally, LearnerImport } from './domain/learner-import';
 import {
   BadCsvError,
   BadImportHeaderError,
+  ImportNotFoundError,
   ImportTooLargeError,
   ImportTooManyRowsError,
   LineTooLongError,
 } from './domain/learner.errors';
-import { learnerRegistered } from './learner-events';
+import { HouseholdRepository } from './household.repository';
+import { LearnerAccess } from './learner-access';
+import { learnerRegistered } from './learner.events';
+import { LearnerImportRepository } from './learner-import.repository';
 import { LearnerRepository } from './learner.repository';
 import { PersonalDataKeys } from './personal-data';
 import { RegistryContext } from './registry-context';
 
-export interface ImportRowError {
-  line: number;
-  field: string;
-  message: string;
-}
-
-export interface ImportResult {
-  accepted: number;
-  rejected: number;
-  errors: ImportRowError[];
-  /** More rows were rejected than `errors` lists. */
-  errorsTruncated?: boolean;
-}
-
-/** Enough to fix a file; a file that is wrong on every line does not fill the memory with reasons. */
-const MAX_REPORTED_ERRORS = 10_000;
 /** Rows checked between two turns of the event loop: health checks and other calls are answered meanwhile. */
 const ROWS_PER_TURN = 200;
 
@@ -46,10 +42,21 @@ interface Candidate {
   learner: Learner;
 }
 
+/** How the caller asked: the body's declared size and the `Prefer` header. */
+export interface ImportRequest {
+  contentLength?: number;
+  preferAsync: boolean;
+}
+
+/** Answered at once (200), or accepted for later (202) with the status resource to poll. */
+export type ImportOutcome = { result: ImportResult } | { started: LearnerImport };
+
 /**
- * importLearners: reads the CSV as it streams in and stores it in batches (one transaction each, with
- * their learner-registered events), so a file of any size never sits in memory. A row is stored whole
- * or rejected with its reasons; a bad row never holds back the good ones.
+ * importLearners: reads the CSV as it streams in and stores it in batches (one transaction each: a COPY
+ * into a staging table, one INSERT ... SELECT into learner, the batch's learner-registered events in one
+ * statement), so a file of any size never sits in memory. A row is stored whole or rejected with its
+ * reasons; a bad row never holds back the good ones. A large file (or `Prefer: respond-async`) is
+ * spooled, encrypted, to a temporary file and answered 202 at once; the same import then runs from it.
  */
 @Injectable()
 export class ImportLearnersService {
@@ -58,65 +65,179 @@ export class ImportLearnersService {
   constructor(
     private readonly db: Database,
     private readonly learners: LearnerRepository,
+    private readonly households: HouseholdRepository,
+    private readonly imports: LearnerImportRepository,
     private readonly keys: PersonalDataKeys,
     private readonly context: RegistryContext,
+    private readonly access: LearnerAccess,
     private readonly outbox: Outbox,
     @Inject(SERVICE_CONFIG) private readonly config: LearnersConfig,
   ) {}
 
+  /** Synchronously for a small file; for a large one, or when asked, 202 and a status resource. */
+  async importOrStart(actor: Actor, body: Readable, request: ImportRequest): Promise<ImportOutcome> {
+    const large = (request.contentLength ?? 0) > this.config.LEARNERS_IMPORT_ASYNC_BYTES;
+    if (request.preferAsync || large) return { started: await this.start(actor, body) };
+    return { result: await this.import(actor, body) };
+  }
+
   async import(actor: Actor, body: Readable, now = new Date()): Promise<ImportResult> {
+    const tally = new ImportTally();
+    const importId = randomUUID();
+    await this.run(actor, body, importId, tally, now);
+    this.logger.log(
+      `import ${importId} by ${actor.sub}: ${tally.accepted} accepted, ${tally.rejected} rejected`,
+    );
+    return tally.result();
+  }
+
+  /**
+   * Receives the whole body first (encrypted with a key that only this process holds, so no citizen ID
+   * lies in clear on disk), records the import as running, and runs it in the background.
+   */
+  async start(actor: Actor, body: Readable, now = new Date()): Promise<LearnerImport> {
+    const id = randomUUID();
+    const spool = {
+      file: join(tmpdir(), `bdhvs-learners-import-${id}.csv.enc`),
+      key: randomBytes(32),
+      iv: randomBytes(16),
+    };
+    const limiter = byteLimit(this.config.LEARNERS_IMPORT_MAX_BYTES);
+    body.pipe(limiter);
+    body.on('error', (e) => limiter.destroy(e));
+    try {
+      await pipeline(
+        limiter,
+        createCipheriv('aes-256-ctr', spool.key, spool.iv),
+        createWriteStream(spool.file, { mode: 0o600 }),
+      );
+    } catch (error) {
+      // The rest of the body is read and dropped so the answer still goes out.
+      body.unpipe(limiter);
+      body.resume();
+      await unlink(spool.file).catch(() => undefined);
+      throw error;
+    }
+    const started: LearnerImport = {
+      id,
+      state: 'running',
+      requestedBy: actor.sub,
+      unitCode: actor.unit ?? null,
+      accepted: 0,
+      rejected: 0,
+      errors: [],
+      failure: null,
+      startedAt: now,
+      finishedAt: null,
+    };
+    try {
+      await this.db.transaction((tx) => this.imports.insert(tx, started));
+    } catch (error) {
+      await unlink(spool.file).catch(() => undefined);
+      throw error;
+    }
+    void this.runSpooled(actor, started, spool);
+    return started;
+  }
+
+  async get(actor: Actor, id: string): Promise<LearnerImport> {
+    const found = await this.imports.findById(id);
+    if (!found) throw new ImportNotFoundError(id);
+    await this.access.assertCanReadImport(actor, found);
+    return found;
+  }
+
+  private async runSpooled(
+    actor: Actor,
+    started: LearnerImport,
+    spool: { file: string; key: Buffer; iv: Buffer },
+  ): Promise<void> {
+    const tally = new ImportTally();
+    let outcome: Pick<LearnerImport, 'state' | 'failure'>;
+    try {
+      const source = createReadStream(spool.file).pipe(createDecipheriv('aes-256-ctr', spool.key, spool.iv));
+      await this.run(actor, source, started.id, tally, started.startedAt, (tx) =>
+        this.imports.progress(tx, started.id, tally),
+      );
+      outcome = { state: 'done', failure: null };
+    } catch (error) {
+      if (!(error instanceof DomainError))
+        this.logger.error(`import ${started.id} stopped: ${(error as Error).stack ?? String(error)}`);
+      outcome = {
+        state: 'failed',
+        failure:
+          error instanceof DomainError
+            ? { code: error.code, detail: error.message, extra: error.extra }
+            : { code: 'internal', detail: 'The import stopped on an unexpected error.', extra: {} },
+      };
+    } finally {
+      await unlink(spool.file).catch(() => undefined);
+    }
+    this.logger.log(
+      `import ${started.id} by ${actor.sub} ${outcome.state}: ${tally.accepted} accepted, ${tally.rejected} rejected`,
+    );
+    await this.imports
+      .finish(started.id, { ...outcome, ...tally.result(), finishedAt: new Date() })
+      .catch((error: Error) =>
+        this.logger.error(`import ${started.id}: the outcome was not saved: ${error.message}`),
+      );
+  }
+
+  /** Parses, checks and stores the whole body; rejected rows go to `tally`, stored ones are counted in it. */
+  private async run(
+    actor: Actor,
+    body: Readable,
+    importId: string,
+    tally: ImportTally,
+    now: Date,
+    afterBatch?: (tx: EntityManager) => Promise<void>,
+  ): Promise<void> {
     const ctx = await this.context.load(now);
     const reachable = actor.unit ? new Set(await this.context.codesWithin(actor.unit)) : null;
-    const importId = randomUUID();
-    const result: ImportResult = { accepted: 0, rejected: 0, errors: [] };
-    const reject = (line: number, problems: FieldProblem[]) => {
-      result.rejected++;
-      for (const p of problems) {
-        if (result.errors.length < MAX_REPORTED_ERRORS)
-          result.errors.push({ line, field: p.field, message: p.message });
-        else result.errorsTruncated = true;
-      }
-    };
+    const reject = (line: number, problems: FieldProblem[]) => tally.reject(line, problems);
 
     const limiter = byteLimit(this.config.LEARNERS_IMPORT_MAX_BYTES);
     const parser = parse({
       bom: true,
-      info: true,
       relax_column_count: true,
       skip_empty_lines: true,
       skip_records_with_error: true,
       // Bounds the work per record: without it, a file that never closes a quote is parsed in quadratic time.
       max_record_size: this.config.LEARNERS_IMPORT_MAX_LINE_BYTES,
     });
+    // csv-parse's `info` option copies its whole state for every record; only the line is needed, and it is
+    // the parser's own count at the moment the record is pushed.
+    const push = parser.push.bind(parser);
+    parser.push = (record: unknown) => push(record === null ? null : { record, line: parser.info.lines });
     body.pipe(limiter).pipe(parser);
     body.on('error', (e) => parser.destroy(e));
     limiter.on('error', (e) => parser.destroy(e));
+    let tooLong: LineTooLongError | null = null;
     parser.on('skip', (error: CsvError & { lines?: number; records?: number }) => {
       // csv-parse reads nothing more after an over-long record: say so rather than lose the rest quietly.
-      if (error.code === 'CSV_MAX_RECORD_SIZE')
-        parser.destroy(new LineTooLongError(error.lines ?? 0, this.config.LEARNERS_IMPORT_MAX_LINE_BYTES));
-      else if (!error.records)
+      // The records before it may still wait in the parser's buffer: they are taken first (see below).
+      if (error.code === 'CSV_MAX_RECORD_SIZE') {
+        tooLong ??= new LineTooLongError(error.lines ?? 0, this.config.LEARNERS_IMPORT_MAX_LINE_BYTES);
+        limiter.unpipe(parser);
+        if (parser.readableLength === 0) parser.destroy(tooLong);
+      } else if (!error.records)
         parser.destroy(new BadCsvError(`The CSV header line cannot be read: ${error.code}.`));
       else reject(error.lines ?? 0, [{ field: '(row)', message: `malformed CSV: ${error.code}` }]);
     });
 
     let header: string[] | null = null;
-
     let batch: Candidate[] = [];
     let inFlight: Promise<void> = Promise.resolve();
     let rows = 0;
+    const store = (candidates: Candidate[]) => this.store(candidates, importId, tally, afterBatch);
     try {
-      for await (const { record, info } of parser as AsyncIterable<{
-        record: string[];
-        info: { lines: number };
-      }>) {
+      const take = async (record: string[], line: number): Promise<void> => {
         if (header === null) {
           header = record.map((h) => h.trim());
           const problems = headerProblems(header);
           if (problems) throw new BadImportHeaderError(problems.missing, problems.unknown, problems.repeated);
-          continue;
+          return;
         }
-        const line = info.lines;
         if (++rows > this.config.LEARNERS_IMPORT_MAX_ROWS)
           throw new ImportTooManyRowsError(this.config.LEARNERS_IMPORT_MAX_ROWS);
         if (rows % ROWS_PER_TURN === 0) await nextTurn();
@@ -124,7 +245,7 @@ export class ImportLearnersService {
           reject(line, [
             { field: '(row)', message: `the row has ${record.length} fields, the header ${header.length}` },
           ]);
-          continue;
+          return;
         }
         const candidate = this.candidate(actor, record, header, line, ctx, reachable, now);
         if ('problems' in candidate) reject(line, candidate.problems);
@@ -132,10 +253,14 @@ export class ImportLearnersService {
         if (batch.length >= this.config.LEARNERS_IMPORT_BATCH) {
           // One batch is stored while the next one is parsed and checked; never more than one in flight.
           await inFlight;
-          inFlight = this.store(batch, importId, result, reject);
+          inFlight = store(batch);
           inFlight.catch(() => undefined);
           batch = [];
         }
+      };
+      for await (const { record, line } of parser as AsyncIterable<{ record: string[]; line: number }>) {
+        await take(record, line);
+        if (tooLong && parser.readableLength === 0) throw tooLong;
       }
       await inFlight;
     } catch (error) {
@@ -143,6 +268,8 @@ export class ImportLearnersService {
       // Whatever stopped the import, the rest of the body is read and dropped so the answer still goes out.
       body.unpipe(limiter);
       body.resume();
+      // The error says the rows before the over-long line are stored: so they are.
+      if (error instanceof LineTooLongError) await store(batch);
       if (error instanceof CsvError) throw new BadCsvError(`The CSV cannot be read: ${error.code}.`);
       throw error;
     }
@@ -152,12 +279,7 @@ export class ImportLearnersService {
         [],
         [],
       );
-    await this.store(batch, importId, result, reject);
-    result.errors.sort((a, b) => a.line - b.line);
-    this.logger.log(
-      `import ${importId} by ${actor.sub}: ${result.accepted} accepted, ${result.rejected} rejected`,
-    );
-    return result;
+    await store(batch);
   }
 
   private candidate(
@@ -196,8 +318,8 @@ export class ImportLearnersService {
   private async store(
     batch: Candidate[],
     importId: string,
-    result: ImportResult,
-    reject: (line: number, problems: FieldProblem[]) => void,
+    tally: ImportTally,
+    afterBatch?: (tx: EntityManager) => Promise<void>,
   ) {
     if (batch.length === 0) return;
     const firstLine = new Map<string, number>();
@@ -205,7 +327,7 @@ export class ImportLearnersService {
     for (const c of batch) {
       const seen = firstLine.get(c.learner.learnerKey);
       if (seen !== undefined)
-        reject(c.line, [
+        tally.reject(c.line, [
           { field: 'citizenId', message: `citizenId repeats the one on line ${seen} of this file` },
         ]);
       else {
@@ -217,13 +339,15 @@ export class ImportLearnersService {
       const households = [
         ...new Set(unique.flatMap((c) => (c.learner.householdId ? [c.learner.householdId] : []))),
       ];
-      const known = await this.learners.existingHouseholds(tx, households);
+      const known = await this.households.existing(tx, households);
       const storable = unique.filter((c) => {
         if (!c.learner.householdId || known.has(c.learner.householdId)) return true;
-        reject(c.line, [{ field: 'householdId', message: 'householdId names no registered household' }]);
+        tally.reject(c.line, [
+          { field: 'householdId', message: 'householdId names no registered household' },
+        ]);
         return false;
       });
-      const inserted = await this.learners.insertMany(
+      const inserted = await this.learners.insertImported(
         tx,
         storable.map((c) => c.learner),
         importId,
@@ -235,7 +359,7 @@ export class ImportLearnersService {
       );
       for (const c of refused) {
         const other = existing.get(c.learner.learnerKey);
-        reject(c.line, [
+        tally.reject(c.line, [
           other?.importId === importId
             ? { field: 'citizenId', message: 'citizenId repeats one on an earlier line of this file' }
             : {
@@ -249,7 +373,8 @@ export class ImportLearnersService {
         tx,
         stored.map((c) => learnerRegistered(c.learner)),
       );
-      result.accepted += stored.length;
+      tally.accepted += stored.length;
+      await afterBatch?.(tx);
     });
   }
 }

@@ -1,14 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, assertUnitInScope } from '@bdhvs/auth';
-import { DomainError } from '@bdhvs/domain';
 import type { Learner } from './domain/learner';
+import type { LearnerImport } from './domain/learner-import';
+import { NotYourImportError, NotYourLearnerError } from './domain/learner.errors';
 import { RegistryContext } from './registry-context';
-
-export class NotYourLearnerError extends DomainError {
-  constructor(id: string) {
-    super('not-your-learner', `Learner ${id} was registered by another caller.`);
-  }
-}
 
 /**
  * Who may reach a learner: a unit officer only within their unit's subtree, a MOOC platform only the
@@ -29,6 +24,17 @@ export class LearnerAccess {
 
   async assertUnitReachable(actor: Actor, unitCode: string): Promise<void> {
     await assertUnitInScope(actor, unitCode, this.context);
+  }
+
+  /**
+   * An import's status: its caller, a province-admin, and the unit officers whose unit holds the unit of
+   * the officer who started it.
+   */
+  async assertCanReadImport(actor: Actor, started: Pick<LearnerImport, 'id' | 'requestedBy' | 'unitCode'>) {
+    if (started.requestedBy === actor.sub || actor.roles.includes('province-admin')) return;
+    const officer = actor.roles.includes('unit-officer') && actor.unit;
+    if (officer && started.unitCode && (await this.context.isWithin(started.unitCode, officer))) return;
+    throw new NotYourImportError(started.id);
   }
 }
 

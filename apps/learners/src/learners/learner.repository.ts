@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Database } from '@bdhvs/service-runtime';
+import { Database, EntityTable } from '@bdhvs/service-runtime';
 import { AgeBand, Learner, TargetGroup, birthDatesOfAgeBand } from './domain/learner';
-import { Household } from './domain/household';
+import { EntityCopy } from './entity-copy';
+import { LearnerEntity, LearnerHistoryEntity, PersonalDataAccessEntity } from './learner.entity';
 import { PersonalDataKeys } from './personal-data';
 
 export interface LearnerView extends Learner {
@@ -31,176 +32,88 @@ export interface AccessRecord {
   reason: string | null;
 }
 
-const CERTIFIED = `EXISTS (SELECT 1 FROM learner_certification c WHERE c.learner_key = l.learner_key
-  AND c.issued_at <= now() AND (c.revoked_at IS NULL OR c.revoked_at > now()))`;
-const COLUMNS = `l.id, l.learner_key, l.citizen_id_sealed, l.full_name_sealed, l.pii_key_id, to_char(l.date_of_birth, 'YYYY-MM-DD') AS date_of_birth,
-  l.birth_year, l.sex, l.ethnicity, l.disability, l.poor_household, l.unit_code, l.village_code, l.household_id, l.groups,
-  l.student_level, l.employer, l.school, l.vneid_status, l.digital_bank_account, l.registered_by, l.registered_at,
-  l.updated_at, l.erased_at, ${CERTIFIED} AS certified`;
-const INSERT_COLUMNS = [
-  'id',
-  'learner_key',
-  'citizen_id_sealed',
-  'full_name_sealed',
-  'pii_key_id',
-  'date_of_birth',
-  'birth_year',
-  'sex',
-  'ethnicity',
-  'disability',
-  'poor_household',
-  'unit_code',
-  'village_code',
-  'household_id',
-  'groups',
-  'student_level',
-  'employer',
-  'school',
-  'vneid_status',
-  'digital_bank_account',
-  'registered_by',
-  'import_id',
-  'registered_at',
-  'updated_at',
-] as const;
-const INSERT_TYPES: Record<(typeof INSERT_COLUMNS)[number], string> = {
-  id: 'uuid',
-  learner_key: 'text',
-  citizen_id_sealed: 'text',
-  full_name_sealed: 'text',
-  pii_key_id: 'text',
-  date_of_birth: 'date',
-  birth_year: 'int',
-  sex: 'text',
-  ethnicity: 'text',
-  disability: 'bool',
-  poor_household: 'bool',
-  unit_code: 'text',
-  village_code: 'text',
-  household_id: 'uuid',
-  groups: 'text',
-  student_level: 'text',
-  employer: 'text',
-  school: 'text',
-  vneid_status: 'text',
-  digital_bank_account: 'bool',
-  registered_by: 'text',
-  import_id: 'uuid',
-  registered_at: 'timestamptz',
-  updated_at: 'timestamptz',
-};
-
-interface LearnerRow {
-  id: string;
-  learner_key: string;
-  citizen_id_sealed: string | null;
-  full_name_sealed: string | null;
-  pii_key_id: string | null;
-  date_of_birth: string | null;
-  birth_year: number;
-  sex: Learner['sex'];
-  ethnicity: string | null;
-  disability: boolean | null;
-  poor_household: boolean | null;
-  unit_code: string;
-  village_code: string | null;
-  household_id: string | null;
-  groups: TargetGroup[];
-  student_level: Learner['studentLevel'];
-  employer: string | null;
-  school: string | null;
-  vneid_status: Learner['vneidStatus'];
-  digital_bank_account: boolean;
-  registered_by: string;
-  registered_at: Date;
-  updated_at: Date;
-  erased_at: Date | null;
-  certified: boolean;
+export interface HistoryEntry {
+  changedBy: string;
+  reason: string;
+  changedAt: Date;
+  before: object;
+  after: object;
 }
 
-/** The only code that knows the learner, household, history and access tables. */
+export interface AccessLogEntry {
+  actorSub: string;
+  action: string;
+  reason: string | null;
+  accessedAt: Date;
+}
+
+const CERTIFIED = `EXISTS (SELECT 1 FROM learner_certification c WHERE c.learner_key = l.learner_key
+  AND c.issued_at <= now() AND (c.revoked_at IS NULL OR c.revoked_at > now()))`;
+
+type LearnerRow = LearnerEntity & { certified: boolean };
+
+/** The only code that knows the learner, history and access tables. */
 @Injectable()
 export class LearnerRepository {
+  private readonly learners: EntityTable<LearnerEntity>;
+  private readonly learnerCopy: EntityCopy<LearnerEntity>;
+  private readonly histories: EntityTable<LearnerHistoryEntity>;
+  private readonly accesses: EntityTable<PersonalDataAccessEntity>;
+
   constructor(
     private readonly db: Database,
     private readonly keys: PersonalDataKeys,
-  ) {}
-
-  get manager(): EntityManager {
-    return this.db.manager;
+  ) {
+    this.learners = EntityTable.of(db.dataSource, LearnerEntity);
+    this.learnerCopy = EntityCopy.of(db.dataSource, LearnerEntity);
+    this.histories = EntityTable.of(db.dataSource, LearnerHistoryEntity);
+    this.accesses = EntityTable.of(db.dataSource, PersonalDataAccessEntity);
   }
 
-  /**
-   * Inserts the learners whose learner key is new; returns the ids inserted. Citizen ID and name are sealed
-   * here. One array parameter per column (unnest), so a batch of any size is one short statement.
-   */
-  async insertMany(
+  private get columns(): string {
+    return `${this.learners.select('l')}, ${CERTIFIED} AS certified`;
+  }
+
+  /** Inserts the learners whose learner key is new (citizen ID and name sealed here); returns the ids inserted. */
+  async insertMany(tx: EntityManager, learners: readonly Learner[]): Promise<Set<string>> {
+    const inserted = await this.learners.insertMany(
+      tx,
+      learners.map((l) => this.toRow(l, null)),
+      { onConflict: '(learner_key) DO NOTHING', returning: 'id' },
+    );
+    return new Set(inserted);
+  }
+
+  /** insertMany for a bulk import's batch, through COPY; `importId` marks the rows as this import's. */
+  async insertImported(
     tx: EntityManager,
     learners: readonly Learner[],
-    importId: string | null = null,
+    importId: string,
   ): Promise<Set<string>> {
-    if (learners.length === 0) return new Set();
-    const columns: unknown[][] = INSERT_COLUMNS.map(() => []);
-    for (const l of learners) {
-      const citizenId = this.keys.ring.seal(l.citizenId ?? '', `${l.id}:citizenId`);
-      const fullName = this.keys.ring.seal(l.fullName ?? '', `${l.id}:fullName`);
-      const row = [
-        l.id,
-        l.learnerKey,
-        citizenId.sealed,
-        fullName.sealed,
-        citizenId.keyId,
-        l.dateOfBirth,
-        l.birthYear,
-        l.sex,
-        l.ethnicity,
-        l.disability,
-        l.poorHousehold,
-        l.unitCode,
-        l.villageCode,
-        l.householdId,
-        l.groups.join(';'),
-        l.studentLevel,
-        l.employer,
-        l.school,
-        l.vneidStatus,
-        l.digitalBankAccount,
-        l.registeredBy,
-        importId,
-        l.registeredAt,
-        l.updatedAt,
-      ];
-      row.forEach((value, i) => columns[i].push(value));
-    }
-    const inserted: { id: string }[] = await tx.query(
-      `INSERT INTO learner (${INSERT_COLUMNS.join(', ')})
-       SELECT id, learner_key, citizen_id_sealed, full_name_sealed, pii_key_id, date_of_birth, birth_year, sex, ethnicity,
-              disability, poor_household, unit_code, village_code, household_id, string_to_array(groups, ';'), student_level,
-              employer, school, vneid_status, digital_bank_account, registered_by, import_id, registered_at, updated_at
-       FROM unnest(${INSERT_COLUMNS.map((c, i) => `$${i + 1}::${INSERT_TYPES[c]}[]`).join(', ')})
-         AS t(${INSERT_COLUMNS.join(', ')})
-       ON CONFLICT (learner_key) DO NOTHING RETURNING id`,
-      columns,
+    const inserted = await this.learnerCopy.insertMany(
+      tx,
+      learners.map((l) => this.toRow(l, importId)),
+      { onConflict: '(learner_key) DO NOTHING', returning: 'id' },
     );
-    return new Set(inserted.map((r) => r.id));
+    return new Set(inserted);
   }
 
-  /** The learners already registered under these learner keys, with whether this import registered them. */
+  /** The learners already registered under these learner keys, with the import that registered them. */
   async findByKeys(
     tx: EntityManager,
     learnerKeys: string[],
   ): Promise<Map<string, { id: string; importId: string | null }>> {
     if (learnerKeys.length === 0) return new Map();
-    const rows: { id: string; learner_key: string; import_id: string | null }[] = await tx.query(
-      'SELECT id, learner_key, import_id FROM learner WHERE learner_key = ANY($1)',
+    const rows: LearnerEntity[] = await tx.query(
+      `SELECT ${this.learners.select('l')} FROM learner l WHERE l.learner_key = ANY($1)`,
       [learnerKeys],
     );
-    return new Map(rows.map((r) => [r.learner_key, { id: r.id, importId: r.import_id }]));
+    return new Map(rows.map((r) => [r.learnerKey, { id: r.id, importId: r.importId }]));
   }
 
   async findById(tx: EntityManager, id: string, lock = false): Promise<LearnerView | null> {
     const rows: LearnerRow[] = await tx.query(
-      `SELECT ${COLUMNS} FROM learner l WHERE l.id = $1${lock ? ' FOR UPDATE' : ''}`,
+      `SELECT ${this.columns} FROM learner l WHERE l.id = $1${lock ? ' FOR UPDATE' : ''}`,
       [id],
     );
     return rows.length ? this.toDomain(rows[0]) : null;
@@ -238,16 +151,24 @@ export class LearnerRepository {
       params,
     );
     const rows: LearnerRow[] = await this.db.manager.query(
-      `SELECT ${COLUMNS} FROM learner l ${clause} ORDER BY l.id LIMIT ${param(pageSize)} OFFSET ${param((page - 1) * pageSize)}`,
+      `SELECT ${this.columns} FROM learner l ${clause} ORDER BY l.id LIMIT ${param(pageSize)} OFFSET ${param((page - 1) * pageSize)}`,
       params,
     );
     return { items: rows.map((r) => this.toDomain(r)), total: Number(total) };
   }
 
+  /** The members of a household, ordered by id. */
+  async findByHousehold(householdId: string): Promise<LearnerView[]> {
+    const rows: LearnerRow[] = await this.db.manager.query(
+      `SELECT ${this.columns} FROM learner l WHERE l.household_id = $1 ORDER BY l.id`,
+      [householdId],
+    );
+    return rows.map((r) => this.toDomain(r));
+  }
+
   /** Writes the learner's current fields (sealing personal data again, with the current key). */
   async update(tx: EntityManager, l: Learner): Promise<void> {
-    const citizenId = l.citizenId === null ? null : this.keys.ring.seal(l.citizenId, `${l.id}:citizenId`);
-    const fullName = l.fullName === null ? null : this.keys.ring.seal(l.fullName, `${l.id}:fullName`);
+    const r = this.toRow(l, null);
     await tx.query(
       `UPDATE learner SET citizen_id_sealed = $2, full_name_sealed = $3, pii_key_id = $4, date_of_birth = $5, birth_year = $6,
          sex = $7, ethnicity = $8, disability = $9, poor_household = $10, unit_code = $11, village_code = $12, household_id = $13,
@@ -255,27 +176,27 @@ export class LearnerRepository {
          updated_at = $20, erased_at = $21
        WHERE id = $1`,
       [
-        l.id,
-        citizenId?.sealed ?? null,
-        fullName?.sealed ?? null,
-        citizenId?.keyId ?? null,
-        l.dateOfBirth,
-        l.birthYear,
-        l.sex,
-        l.ethnicity,
-        l.disability,
-        l.poorHousehold,
-        l.unitCode,
-        l.villageCode,
-        l.householdId,
-        l.groups,
-        l.studentLevel,
-        l.employer,
-        l.school,
-        l.vneidStatus,
-        l.digitalBankAccount,
-        l.updatedAt,
-        l.erasedAt,
+        r.id,
+        r.citizenIdSealed,
+        r.fullNameSealed,
+        r.piiKeyId,
+        r.dateOfBirth,
+        r.birthYear,
+        r.sex,
+        r.ethnicity,
+        r.disability,
+        r.poorHousehold,
+        r.unitCode,
+        r.villageCode,
+        r.householdId,
+        r.groups,
+        r.studentLevel,
+        r.employer,
+        r.school,
+        r.vneidStatus,
+        r.digitalBankAccount,
+        r.updatedAt,
+        r.erasedAt,
       ],
     );
   }
@@ -286,24 +207,34 @@ export class LearnerRepository {
    */
   async resealBatch(tx: EntityManager, limit: number): Promise<{ resealed: number; remaining: number }> {
     const current = this.keys.ring.currentKeyId;
-    const rows: { id: string; citizen_id_sealed: string; full_name_sealed: string; pii_key_id: string }[] =
+    const rows: LearnerEntity[] = await tx.query(
+      `SELECT ${this.learners.select('l')} FROM learner l
+       WHERE l.pii_key_id IS NOT NULL AND l.pii_key_id <> $1 ORDER BY l.id LIMIT $2 FOR UPDATE SKIP LOCKED`,
+      [current, limit],
+    );
+    const resealed = rows.map((r) => {
+      const reseal = (sealed: string, field: string) =>
+        this.keys.ring.seal(
+          this.keys.ring.open(sealed, r.piiKeyId ?? '', `${r.id}:${field}`),
+          `${r.id}:${field}`,
+        );
+      const citizenId = reseal(r.citizenIdSealed ?? '', 'citizenId');
+      return {
+        id: r.id,
+        citizenId: citizenId.sealed,
+        fullName: reseal(r.fullNameSealed ?? '', 'fullName').sealed,
+      };
+    });
+    if (resealed.length > 0) {
       await tx.query(
-        `SELECT id, citizen_id_sealed, full_name_sealed, pii_key_id FROM learner
-       WHERE pii_key_id IS NOT NULL AND pii_key_id <> $1 ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED`,
-        [current, limit],
-      );
-    for (const r of rows) {
-      const citizenId = this.keys.ring.seal(
-        this.keys.ring.open(r.citizen_id_sealed, r.pii_key_id, `${r.id}:citizenId`),
-        `${r.id}:citizenId`,
-      );
-      const fullName = this.keys.ring.seal(
-        this.keys.ring.open(r.full_name_sealed, r.pii_key_id, `${r.id}:fullName`),
-        `${r.id}:fullName`,
-      );
-      await tx.query(
-        'UPDATE learner SET citizen_id_sealed = $2, full_name_sealed = $3, pii_key_id = $4 WHERE id = $1',
-        [r.id, citizenId.sealed, fullName.sealed, citizenId.keyId],
+        `UPDATE learner l SET citizen_id_sealed = r.citizen_id, full_name_sealed = r.full_name, pii_key_id = $4
+         FROM unnest($1::uuid[], $2::text[], $3::text[]) AS r(id, citizen_id, full_name) WHERE l.id = r.id`,
+        [
+          resealed.map((r) => r.id),
+          resealed.map((r) => r.citizenId),
+          resealed.map((r) => r.fullName),
+          current,
+        ],
       );
     }
     const [{ n }]: { n: string }[] = await tx.query(
@@ -317,141 +248,101 @@ export class LearnerRepository {
     tx: EntityManager,
     entry: { learnerId: string; changedBy: string; reason: string; before: object; after: object },
   ): Promise<void> {
-    await tx.query(
-      'INSERT INTO learner_history (learner_id, changed_by, reason, before, after) VALUES ($1, $2, $3, $4, $5)',
-      [
-        entry.learnerId,
-        entry.changedBy,
-        entry.reason,
-        JSON.stringify(entry.before),
-        JSON.stringify(entry.after),
-      ],
-    );
+    await this.histories.insertMany(tx, [entry]);
   }
 
-  async history(
-    learnerId: string,
-  ): Promise<{ changedBy: string; reason: string; changedAt: Date; before: object; after: object }[]> {
-    const rows: { changed_by: string; reason: string; changed_at: Date; before: object; after: object }[] =
-      await this.db.manager.query(
-        'SELECT changed_by, reason, changed_at, before, after FROM learner_history WHERE learner_id = $1 ORDER BY id',
-        [learnerId],
-      );
+  async history(learnerId: string): Promise<HistoryEntry[]> {
+    const rows: LearnerHistoryEntity[] = await this.db.manager.query(
+      `SELECT ${this.histories.select('h')} FROM learner_history h WHERE h.learner_id = $1 ORDER BY h.id`,
+      [learnerId],
+    );
     return rows.map((r) => ({
-      changedBy: r.changed_by,
+      changedBy: r.changedBy,
       reason: r.reason,
-      changedAt: r.changed_at,
+      changedAt: r.changedAt,
       before: r.before,
       after: r.after,
     }));
   }
 
   async recordAccess(tx: EntityManager, records: readonly AccessRecord[]): Promise<void> {
-    if (records.length === 0) return;
-    const values: unknown[] = [];
-    const rows = records.map((r, i) => {
-      values.push(r.learnerId, r.actorSub, r.actorRoles, r.action, r.reason);
-      return `($${i * 5 + 1}, $${i * 5 + 2}, $${i * 5 + 3}, $${i * 5 + 4}, $${i * 5 + 5})`;
-    });
-    await tx.query(
-      `INSERT INTO personal_data_access (learner_id, actor_sub, actor_roles, action, reason) VALUES ${rows.join(', ')}`,
-      values,
-    );
+    await this.accesses.insertMany(tx, records);
   }
 
-  async accessLog(
-    learnerId: string,
-  ): Promise<{ actorSub: string; action: string; reason: string | null; accessedAt: Date }[]> {
-    const rows: { actor_sub: string; action: string; reason: string | null; accessed_at: Date }[] =
-      await this.db.manager.query(
-        'SELECT actor_sub, action, reason, accessed_at FROM personal_data_access WHERE learner_id = $1 ORDER BY id',
-        [learnerId],
-      );
+  async accessLog(learnerId: string): Promise<AccessLogEntry[]> {
+    const rows: PersonalDataAccessEntity[] = await this.db.manager.query(
+      `SELECT ${this.accesses.select('a')} FROM personal_data_access a WHERE a.learner_id = $1 ORDER BY a.id`,
+      [learnerId],
+    );
     return rows.map((r) => ({
-      actorSub: r.actor_sub,
+      actorSub: r.actorSub,
       action: r.action,
       reason: r.reason,
-      accessedAt: r.accessed_at,
+      accessedAt: r.accessedAt,
     }));
   }
 
-  async insertHousehold(tx: EntityManager, h: Household): Promise<void> {
-    await tx.query(
-      'INSERT INTO household (id, unit_code, village_code, head_learner_id, registered_by, registered_at) VALUES ($1, $2, $3, $4, $5, $6)',
-      [h.id, h.unitCode, h.villageCode, h.headLearnerId, h.registeredBy, h.registeredAt],
-    );
-  }
-
-  async findHousehold(tx: EntityManager, id: string, lock = false): Promise<Household | null> {
-    const rows: {
-      id: string;
-      unit_code: string;
-      village_code: string | null;
-      head_learner_id: string | null;
-      registered_by: string;
-      registered_at: Date;
-    }[] = await tx.query(`SELECT * FROM household WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
-    if (!rows.length) return null;
-    const r = rows[0];
+  private toRow(l: Learner, importId: string | null): LearnerEntity {
+    const citizenId = l.citizenId === null ? null : this.keys.ring.seal(l.citizenId, `${l.id}:citizenId`);
+    const fullName = l.fullName === null ? null : this.keys.ring.seal(l.fullName, `${l.id}:fullName`);
     return {
-      id: r.id,
-      unitCode: r.unit_code,
-      villageCode: r.village_code,
-      headLearnerId: r.head_learner_id,
-      registeredBy: r.registered_by,
-      registeredAt: r.registered_at,
+      id: l.id,
+      learnerKey: l.learnerKey,
+      citizenIdSealed: citizenId?.sealed ?? null,
+      fullNameSealed: fullName?.sealed ?? null,
+      piiKeyId: citizenId?.keyId ?? null,
+      dateOfBirth: l.dateOfBirth,
+      birthYear: l.birthYear,
+      sex: l.sex,
+      ethnicity: l.ethnicity,
+      disability: l.disability,
+      poorHousehold: l.poorHousehold,
+      unitCode: l.unitCode,
+      villageCode: l.villageCode,
+      householdId: l.householdId,
+      groups: l.groups,
+      studentLevel: l.studentLevel,
+      employer: l.employer,
+      school: l.school,
+      vneidStatus: l.vneidStatus,
+      digitalBankAccount: l.digitalBankAccount,
+      registeredBy: l.registeredBy,
+      importId,
+      registeredAt: l.registeredAt,
+      updatedAt: l.updatedAt,
+      erasedAt: l.erasedAt,
     };
-  }
-
-  async existingHouseholds(tx: EntityManager, ids: string[]): Promise<Set<string>> {
-    if (ids.length === 0) return new Set();
-    const rows: { id: string }[] = await tx.query('SELECT id FROM household WHERE id = ANY($1::uuid[])', [
-      ids,
-    ]);
-    return new Set(rows.map((r) => r.id));
-  }
-
-  async setHouseholdHead(tx: EntityManager, householdId: string, learnerId: string): Promise<void> {
-    await tx.query('UPDATE household SET head_learner_id = $2 WHERE id = $1', [householdId, learnerId]);
-  }
-
-  async householdMembers(householdId: string): Promise<LearnerView[]> {
-    const rows: LearnerRow[] = await this.db.manager.query(
-      `SELECT ${COLUMNS} FROM learner l WHERE l.household_id = $1 ORDER BY l.id`,
-      [householdId],
-    );
-    return rows.map((r) => this.toDomain(r));
   }
 
   private toDomain(r: LearnerRow): LearnerView {
     const open = (sealed: string | null, field: string) =>
-      sealed === null || r.pii_key_id === null
+      sealed === null || r.piiKeyId === null
         ? null
-        : this.keys.ring.open(sealed, r.pii_key_id, `${r.id}:${field}`);
+        : this.keys.ring.open(sealed, r.piiKeyId, `${r.id}:${field}`);
     return {
       id: r.id,
-      learnerKey: r.learner_key,
-      citizenId: open(r.citizen_id_sealed, 'citizenId'),
-      fullName: open(r.full_name_sealed, 'fullName'),
-      dateOfBirth: r.date_of_birth,
-      birthYear: r.birth_year,
-      sex: r.sex,
+      learnerKey: r.learnerKey,
+      citizenId: open(r.citizenIdSealed, 'citizenId'),
+      fullName: open(r.fullNameSealed, 'fullName'),
+      dateOfBirth: r.dateOfBirth,
+      birthYear: r.birthYear,
+      sex: r.sex as Learner['sex'],
       ethnicity: r.ethnicity,
       disability: r.disability,
-      poorHousehold: r.poor_household,
-      unitCode: r.unit_code,
-      villageCode: r.village_code,
-      householdId: r.household_id,
-      groups: r.groups,
-      studentLevel: r.student_level,
+      poorHousehold: r.poorHousehold,
+      unitCode: r.unitCode,
+      villageCode: r.villageCode,
+      householdId: r.householdId,
+      groups: r.groups as TargetGroup[],
+      studentLevel: r.studentLevel as Learner['studentLevel'],
       employer: r.employer,
       school: r.school,
-      vneidStatus: r.vneid_status,
-      digitalBankAccount: r.digital_bank_account,
-      registeredBy: r.registered_by,
-      registeredAt: r.registered_at,
-      updatedAt: r.updated_at,
-      erasedAt: r.erased_at,
+      vneidStatus: r.vneidStatus as Learner['vneidStatus'],
+      digitalBankAccount: r.digitalBankAccount,
+      registeredBy: r.registeredBy,
+      registeredAt: r.registeredAt,
+      updatedAt: r.updatedAt,
+      erasedAt: r.erasedAt,
       certified: r.certified,
     };
   }

@@ -13,6 +13,7 @@ import {
   Res,
 } from '@nestjs/common';
 import {
+  ApiAcceptedResponse,
   ApiBearerAuth,
   ApiBody,
   ApiConflictResponse,
@@ -31,15 +32,19 @@ import { UnsupportedImportTypeError } from './domain/learner.errors';
 import { CorrectLearnerDto, RegisterLearnerDto } from './dto/register-learner.dto';
 import {
   GetLearnerQueryDto,
+  ImportIdParamsDto,
   ImportResultDto,
   LearnerDto,
   LearnerIdParamsDto,
+  LearnerImportDto,
   LearnerPageDto,
   SearchLearnersQueryDto,
 } from './dto/learner.dto';
+import type { LearnerImport } from './domain/learner-import';
 import { CorrectLearnerService } from './correct-learner.service';
 import { ImportLearnersService } from './import-learners.service';
 import { LearnerView } from './learner.repository';
+import { LEARNER_PROBLEMS } from './learner.problems';
 import { ReadLearnersService } from './read-learners.service';
 import { RegisterLearnerService } from './register-learner.service';
 
@@ -97,9 +102,19 @@ export class LearnersController {
       'Limits (configurable): 512 MiB per file (413), 1,000,000 data rows per request (413: split the file), ' +
       '8,192 bytes per line (a longer line stops the import with 400 naming it; the rows before it are stored). ' +
       'A row with a control character (other than tab) in a field is rejected with its line and field. ' +
-      'A header line that cannot be read is a 400.',
+      'A header line that cannot be read is a 400. ' +
+      'A body whose Content-Length is over 16 MiB (about 200,000 rows; configurable), or any body sent with ' +
+      '`Prefer: respond-async`, is received whole and answered 202 with `Location: ' +
+      '/api/v1/learners/learners/imports/{importId}` (and `Preference-Applied: respond-async` when asked); ' +
+      'poll that resource until `state` is `done` (the counts and errors of the 200 answer) or `failed` ' +
+      '(`failure`: the problem the synchronous import would have answered). Smaller bodies are answered 200.',
   })
   @ApiConsumes('text/csv')
+  @ApiHeader({
+    name: 'Prefer',
+    required: false,
+    description: '`respond-async`: answer 202 with a status resource, whatever the size',
+  })
   @ApiBody({
     schema: {
       type: 'string',
@@ -108,9 +123,42 @@ export class LearnersController {
     },
   })
   @ApiOkResponse({ type: ImportResultDto })
-  async importLearners(@CurrentActor() actor: Actor, @Req() req: Request): Promise<ImportResultDto> {
+  @ApiAcceptedResponse({
+    type: LearnerImportDto,
+    description: 'Accepted; the import runs on',
+    headers: { Location: { description: 'The status resource', schema: { type: 'string' } } },
+  })
+  async importLearners(
+    @CurrentActor() actor: Actor,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ImportResultDto | LearnerImportDto> {
     if (!/^text\/csv\b/i.test(req.headers['content-type'] ?? '')) throw new UnsupportedImportTypeError();
-    return this.imports.import(actor, req);
+    const preferAsync = /(^|[\s,;])respond-async\b/i.test(String(req.headers['prefer'] ?? ''));
+    const length = Number(req.headers['content-length']);
+    const outcome = await this.imports.importOrStart(actor, req, {
+      contentLength: Number.isFinite(length) ? length : undefined,
+      preferAsync,
+    });
+    if ('result' in outcome) return outcome.result;
+    res.status(202).location(`/api/v1/learners/learners/imports/${outcome.started.id}`);
+    if (preferAsync) res.setHeader('Preference-Applied', 'respond-async');
+    return toLearnerImportDto(outcome.started);
+  }
+
+  @Get('imports/:importId')
+  @Roles('province-admin', 'unit-officer', 'mooc-platform')
+  @ApiOperation({
+    summary: 'The state of an import answered 202: running (counts so far), done (counts and errors), failed',
+    description:
+      "Readable by its caller, a province-admin, and the unit officers of the caller's unit (or above).",
+  })
+  @ApiOkResponse({ type: LearnerImportDto })
+  async getLearnerImport(
+    @CurrentActor() actor: Actor,
+    @Param() params: ImportIdParamsDto,
+  ): Promise<LearnerImportDto> {
+    return toLearnerImportDto(await this.imports.get(actor, params.importId));
   }
 
   @Post('personal-data/reseal')
@@ -213,6 +261,27 @@ export class LearnersController {
   ): Promise<LearnerDto> {
     return toLearnerDto(await this.corrections.erasePersonalData(actor, params.id, reason));
   }
+}
+
+function toLearnerImportDto(i: LearnerImport): LearnerImportDto {
+  const failure = i.failure && {
+    type: `/problems/${i.failure.code}`,
+    title: LEARNER_PROBLEMS[i.failure.code]?.title ?? 'Internal Server Error',
+    status: LEARNER_PROBLEMS[i.failure.code]?.status ?? 500,
+    detail: i.failure.detail,
+    ...i.failure.extra,
+  };
+  return {
+    id: i.id,
+    state: i.state,
+    accepted: i.accepted,
+    rejected: i.rejected,
+    errors: i.errors,
+    ...(i.errorsTruncated ? { errorsTruncated: true } : {}),
+    startedAt: i.startedAt.toISOString(),
+    finishedAt: i.finishedAt?.toISOString() ?? null,
+    ...(failure ? { failure } : {}),
+  };
 }
 
 export function toLearnerDto(l: LearnerView, reveal = false, now = new Date()): LearnerDto {

@@ -3,9 +3,11 @@ import { IdempotencyKeys } from '@bdhvs/service-runtime';
 import { UnitsModule } from '../units/units.module';
 import { CorrectLearnerService } from './correct-learner.service';
 import { HouseholdsController } from './households.controller';
+import { HouseholdRepository } from './household.repository';
 import { HouseholdsService } from './households.service';
 import { ImportLearnersService } from './import-learners.service';
 import { LearnerAccess } from './learner-access';
+import { LearnerImportRepository } from './learner-import.repository';
 import { LearnerRepository } from './learner.repository';
 import { LearnersController } from './learners.controller';
 import { PersonalDataKeys } from './personal-data';
@@ -20,6 +22,8 @@ import { RegistryContext } from './registry-context';
     { provide: IdempotencyKeys, useValue: new IdempotencyKeys() },
     PersonalDataKeys,
     LearnerRepository,
+    HouseholdRepository,
+    LearnerImportRepository,
     RegistryContext,
     LearnerAccess,
     RegisterLearnerService,

@@ -9,8 +9,9 @@ import {
   InvalidLearnerError,
   LearnerAlreadyRegisteredError,
 } from './domain/learner.errors';
+import { HouseholdRepository } from './household.repository';
 import { LearnerAccess } from './learner-access';
-import { learnerRegistered } from './learner-events';
+import { learnerRegistered } from './learner.events';
 import { LearnerRepository, LearnerView } from './learner.repository';
 import { PersonalDataKeys } from './personal-data';
 import { RegistryContext } from './registry-context';
@@ -29,6 +30,7 @@ export class RegisterLearnerService {
   constructor(
     private readonly db: Database,
     private readonly learners: LearnerRepository,
+    private readonly households: HouseholdRepository,
     private readonly keys: PersonalDataKeys,
     private readonly context: RegistryContext,
     private readonly access: LearnerAccess,
@@ -56,10 +58,7 @@ export class RegisterLearnerService {
 
     const outcome = await this.db
       .transaction(async (tx) => {
-        if (
-          learner.householdId &&
-          (await this.learners.existingHouseholds(tx, [learner.householdId])).size === 0
-        ) {
+        if (learner.householdId && (await this.households.existing(tx, [learner.householdId])).size === 0) {
           throw new HouseholdNotFoundError(learner.householdId);
         }
         const inserted = await this.learners.insertMany(tx, [learner]);

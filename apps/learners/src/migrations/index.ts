@@ -3,6 +3,7 @@ import { IdempotencyKeyTable1764000000010 } from '@bdhvs/service-runtime';
 import { CreateAdministrativeUnit1764000000200 } from './1764000000200-create-administrative-unit';
 import { CreateLearnerCertification1764000000300 } from './1764000000300-create-learner-certification';
 import { CreateLearner1764000000400 } from './1764000000400-create-learner';
+import { CreateLearnerImport1764000000500 } from './1764000000500-create-learner-import';
 
 export const migrations = [
   MessagingTables1764000000000,
@@ -11,4 +12,5 @@ export const migrations = [
   CreateAdministrativeUnit1764000000200,
   CreateLearnerCertification1764000000300,
   CreateLearner1764000000400,
+  CreateLearnerImport1764000000500,
 ];

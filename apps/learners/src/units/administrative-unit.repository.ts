@@ -1,13 +1,33 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In } from 'typeorm';
-import { Database } from '@bdhvs/service-runtime';
-import { AdministrativeUnit, UnitMap, unitKey } from './domain/administrative-unit';
+import { EntityManager } from 'typeorm';
+import { Database, EntityTable } from '@bdhvs/service-runtime';
+import { AdministrativeUnit, UnitMap } from './domain/administrative-unit';
 import { AdministrativeUnitEntity } from './administrative-unit.entity';
+
+/** A unit of the 2025 map and every unit below it (villages included): the one walk of the tree. */
+const SUBTREE_2025 = `WITH RECURSIVE sub AS (
+    SELECT code, 0 AS depth FROM administrative_unit WHERE map = '2025' AND code = $1
+    UNION ALL
+    SELECT u.code, sub.depth + 1 FROM administrative_unit u JOIN sub ON u.parent_code = sub.code
+    WHERE u.map = '2025' AND sub.depth < 10
+  )`;
+
+/** Serialises reference registrations across replicas that start together, so a unit is announced once. */
+const REFERENCE_REGISTRATION_LOCK = 7_420_250_702;
 
 /** The only code that knows the administrative_unit table. */
 @Injectable()
 export class AdministrativeUnitRepository {
-  constructor(private readonly db: Database) {}
+  private readonly table: EntityTable<AdministrativeUnitEntity>;
+
+  constructor(private readonly db: Database) {
+    this.table = EntityTable.of(db.dataSource, AdministrativeUnitEntity);
+  }
+
+  /** Held until the transaction ends. */
+  async lockReferenceRegistration(tx: EntityManager): Promise<void> {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [REFERENCE_REGISTRATION_LOCK]);
+  }
 
   /** The stored units among the given (map, code) pairs. */
   async findMany(
@@ -15,23 +35,30 @@ export class AdministrativeUnitRepository {
     keys: readonly Pick<AdministrativeUnit, 'map' | 'code'>[],
   ): Promise<AdministrativeUnit[]> {
     if (keys.length === 0) return [];
-    const wanted = new Set(keys.map(unitKey));
-    const rows = await tx
-      .getRepository(AdministrativeUnitEntity)
-      .find({ where: { code: In([...new Set(keys.map((k) => k.code))]) } });
-    return rows.map(toDomain).filter((unit) => wanted.has(unitKey(unit)));
+    const rows: AdministrativeUnitEntity[] = await tx.query(
+      `SELECT ${this.table.select('u')} FROM administrative_unit u
+       WHERE (u.map, u.code) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
+      [keys.map((k) => k.map), keys.map((k) => k.code)],
+    );
+    return rows.map(toDomain);
   }
 
+  /** One statement for any number of units; a stored unit takes the new values. */
   async upsert(tx: EntityManager, units: readonly AdministrativeUnit[]): Promise<void> {
-    if (units.length === 0) return;
-    await tx.getRepository(AdministrativeUnitEntity).upsert([...units], ['map', 'code']);
+    await this.table.insertMany(tx, units, {
+      onConflict: `(map, code) DO UPDATE SET name = EXCLUDED.name, short_name = EXCLUDED.short_name,
+         type = EXCLUDED.type, parent_code = EXCLUDED.parent_code, merged_into_code = EXCLUDED.merged_into_code,
+         gso_type = EXCLUDED.gso_type, resolution_item = EXCLUDED.resolution_item, source = EXCLUDED.source`,
+    });
   }
 
   /** One map's units, optionally only the children of one unit, sorted by code (as text). */
   async list(map: UnitMap, parentCode?: string): Promise<AdministrativeUnit[]> {
-    const rows = await this.db.manager
-      .getRepository(AdministrativeUnitEntity)
-      .find({ where: { map, ...(parentCode === undefined ? {} : { parentCode }) } });
+    const rows: AdministrativeUnitEntity[] = await this.db.manager.query(
+      `SELECT ${this.table.select('u')} FROM administrative_unit u
+       WHERE u.map = $1 AND ($2::text IS NULL OR u.parent_code = $2)`,
+      [map, parentCode ?? null],
+    );
     return rows.map(toDomain).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   }
 
@@ -39,28 +66,17 @@ export class AdministrativeUnitRepository {
   async isWithin(unitCode: string, ancestorCode: string): Promise<boolean> {
     if (unitCode === ancestorCode) return true;
     const rows: unknown[] = await this.db.manager.query(
-      `WITH RECURSIVE up AS (
-         SELECT code, parent_code, 0 AS depth FROM administrative_unit WHERE map = '2025' AND code = $1
-         UNION ALL
-         SELECT u.code, u.parent_code, up.depth + 1 FROM administrative_unit u JOIN up ON u.code = up.parent_code
-         WHERE u.map = '2025' AND up.depth < 10
-       ) SELECT 1 FROM up WHERE code = $2 LIMIT 1`,
-      [unitCode, ancestorCode],
+      `${SUBTREE_2025} SELECT 1 FROM sub WHERE code = $2 LIMIT 1`,
+      [ancestorCode, unitCode],
     );
     return rows.length > 0;
   }
 
   /** The codes of a unit of the 2025 map and of every unit below it. */
   async codesWithin(ancestorCode: string): Promise<string[]> {
-    const rows: { code: string }[] = await this.db.manager.query(
-      `WITH RECURSIVE sub AS (
-         SELECT code, 0 AS depth FROM administrative_unit WHERE map = '2025' AND code = $1
-         UNION ALL
-         SELECT u.code, sub.depth + 1 FROM administrative_unit u JOIN sub ON u.parent_code = sub.code
-         WHERE u.map = '2025' AND sub.depth < 10
-       ) SELECT code FROM sub`,
-      [ancestorCode],
-    );
+    const rows: { code: string }[] = await this.db.manager.query(`${SUBTREE_2025} SELECT code FROM sub`, [
+      ancestorCode,
+    ]);
     return rows.map((r) => r.code);
   }
 }

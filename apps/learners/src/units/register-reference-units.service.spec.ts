@@ -9,6 +9,7 @@ import { readReferenceUnits } from './reference-unit-files';
 
 class InMemoryUnits {
   readonly rows = new Map<string, AdministrativeUnit>();
+  readonly lockReferenceRegistration = async () => undefined;
   async findMany(_tx: EntityManager, keys: readonly Pick<AdministrativeUnit, 'map' | 'code'>[]) {
     return keys.flatMap((k) => this.rows.get(unitKey(k)) ?? []).map((u) => ({ ...u }));
   }

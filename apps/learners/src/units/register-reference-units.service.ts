@@ -1,13 +1,10 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { Topics, UnitRegisteredV1 } from '@bdhvs/events';
-import { Outbox, OutgoingEvent } from '@bdhvs/messaging';
+import { Outbox } from '@bdhvs/messaging';
 import { Database } from '@bdhvs/service-runtime';
-import { AdministrativeUnit, unitKey, unitsToRegister } from './domain/administrative-unit';
+import { AdministrativeUnit, unitsToRegister } from './domain/administrative-unit';
 import { AdministrativeUnitRepository } from './administrative-unit.repository';
 import { readReferenceUnits } from './reference-unit-files';
-
-/** Serialises registrations across replicas that start together, so a unit is announced once. */
-const REGISTRATION_LOCK = 7_420_250_702;
+import { unitRegistered } from './unit.events';
 
 /**
  * Registers Lai Châu's reference units (both maps) once the database is ready: saves the new or
@@ -38,7 +35,7 @@ export class RegisterReferenceUnitsService implements OnApplicationBootstrap, On
   /** Saves and announces the units that are new or changed; returns them. */
   register(reference: readonly AdministrativeUnit[]): Promise<AdministrativeUnit[]> {
     return this.db.transaction(async (tx) => {
-      await tx.query('SELECT pg_advisory_xact_lock($1)', [REGISTRATION_LOCK]);
+      await this.units.lockReferenceRegistration(tx);
       const changed = unitsToRegister(await this.units.findMany(tx, reference), reference);
       await this.units.upsert(tx, changed);
       await this.outbox.enqueueAll(tx, changed.map(unitRegistered));
@@ -62,21 +59,4 @@ export class RegisterReferenceUnitsService implements OnApplicationBootstrap, On
       }
     }
   }
-}
-
-function unitRegistered(unit: AdministrativeUnit): OutgoingEvent<UnitRegisteredV1> {
-  return {
-    topic: Topics.unitRegistered,
-    key: unitKey(unit),
-    subject: unitKey(unit),
-    data: {
-      map: unit.map,
-      code: unit.code,
-      name: unit.name,
-      shortName: unit.shortName,
-      type: unit.type,
-      parentCode: unit.parentCode,
-      ...(unit.map === 'pre-2025' ? { mergedIntoCode: unit.mergedIntoCode } : {}),
-    },
-  };
 }

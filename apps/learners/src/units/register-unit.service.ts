@@ -1,30 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@bdhvs/auth';
-import { Topics, UnitRegisteredV1, VillageRegisteredV1 } from '@bdhvs/events';
-import { Outbox, OutgoingEvent } from '@bdhvs/messaging';
-import { DomainError } from '@bdhvs/domain';
+import { Outbox } from '@bdhvs/messaging';
 import { Database } from '@bdhvs/service-runtime';
 import {
   AdministrativeUnit,
   MANUAL_SOURCE_PREFIX,
-  UnitProblem,
   renamedUnit,
-  unitKey,
   villageProblems,
 } from './domain/administrative-unit';
+import { InvalidUnitError, UnitNotFoundError } from './domain/unit.errors';
 import { AdministrativeUnitRepository } from './administrative-unit.repository';
-
-export class InvalidUnitError extends DomainError {
-  constructor(problems: UnitProblem[]) {
-    super('invalid-unit', 'The unit has invalid fields.', { errors: problems });
-  }
-}
-
-export class UnitNotFoundError extends DomainError {
-  constructor(code: string) {
-    super('unit-not-found', `No unit ${code} on the 2025 map.`);
-  }
-}
+import { unitRegistered } from './unit.events';
 
 /**
  * A province-admin adds a village or renames a unit of the 2025 map. Each change is saved with its
@@ -72,7 +58,7 @@ export class RegisterUnitService {
         actor.sub,
       );
       await this.units.upsert(tx, [unit]);
-      await this.outbox.enqueue(tx, announce(unit));
+      await this.outbox.enqueue(tx, unitRegistered(unit));
       return { unit, created: !existing };
     });
   }
@@ -85,38 +71,8 @@ export class RegisterUnitService {
         throw new InvalidUnitError([{ field: 'name', message: 'name must not be empty' }]);
       const unit = renamedUnit(existing, name, shortName, actor.sub);
       await this.units.upsert(tx, [unit]);
-      await this.outbox.enqueue(tx, announce(unit));
+      await this.outbox.enqueue(tx, unitRegistered(unit));
       return unit;
     });
   }
-}
-
-function announce(unit: AdministrativeUnit): OutgoingEvent<UnitRegisteredV1 | VillageRegisteredV1> {
-  const base = { key: unitKey(unit), subject: unitKey(unit) };
-  if (unit.type === 'village') {
-    return {
-      ...base,
-      topic: Topics.villageRegistered,
-      data: {
-        map: '2025',
-        code: unit.code,
-        name: unit.name,
-        shortName: unit.shortName,
-        type: 'village',
-        parentCode: unit.parentCode ?? '',
-      },
-    };
-  }
-  return {
-    ...base,
-    topic: Topics.unitRegistered,
-    data: {
-      map: unit.map,
-      code: unit.code,
-      name: unit.name,
-      shortName: unit.shortName,
-      type: unit.type,
-      parentCode: unit.parentCode,
-    },
-  };
 }

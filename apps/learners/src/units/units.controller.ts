@@ -11,14 +11,14 @@ import {
   UnitDto,
 } from './dto/list-units.dto';
 import { RegisterUnitService } from './register-unit.service';
-import { AdministrativeUnitRepository } from './administrative-unit.repository';
+import { ListUnitsService } from './list-units.service';
 
 @ApiTags('learners')
 @ApiBearerAuth()
 @Controller('units')
 export class UnitsController {
   constructor(
-    private readonly units: AdministrativeUnitRepository,
+    private readonly units: ListUnitsService,
     private readonly registration: RegisterUnitService,
   ) {}
 

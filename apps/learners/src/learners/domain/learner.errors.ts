@@ -19,6 +19,12 @@ export class LearnerNotFoundError extends DomainError {
   }
 }
 
+export class NotYourLearnerError extends DomainError {
+  constructor(id: string) {
+    super('not-your-learner', `Learner ${id} was registered by another caller.`);
+  }
+}
+
 export class HouseholdNotFoundError extends DomainError {
   constructor(id: string) {
     super('household-not-found', `No household ${id}.`);
@@ -95,18 +101,14 @@ export class BadCsvError extends DomainError {
   }
 }
 
-/** HTTP status of each learners error code (the problem filter maps them). */
-export const LEARNER_PROBLEMS = {
-  'invalid-learner': { status: 400, title: 'Validation failed' },
-  'learner-already-registered': { status: 409, title: 'Learner already registered' },
-  'learner-not-found': { status: 404, title: 'Learner not found' },
-  'household-not-found': { status: 404, title: 'Household not found' },
-  'reveal-not-allowed': { status: 403, title: 'Personal data not revealed' },
-  'access-reason-required': { status: 400, title: 'Access reason required' },
-  'learner-erased': { status: 410, title: 'Personal data erased' },
-  'bad-import-header': { status: 400, title: 'Wrong CSV header' },
-  'unsupported-import-type': { status: 415, title: 'Unsupported media type' },
-  'import-too-large': { status: 413, title: 'Payload too large' },
-  'import-too-many-rows': { status: 413, title: 'Too many rows' },
-  'bad-csv': { status: 400, title: 'Malformed CSV' },
-} as const;
+export class ImportNotFoundError extends DomainError {
+  constructor(id: string) {
+    super('import-not-found', `No import ${id}.`);
+  }
+}
+
+export class NotYourImportError extends DomainError {
+  constructor(id: string) {
+    super('not-your-import', `Import ${id} was started by another caller.`);
+  }
+}

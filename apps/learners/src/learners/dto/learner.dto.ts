@@ -197,6 +197,50 @@ export class ImportResultDto {
   errorsTruncated?: boolean;
 }
 
+export class ImportIdParamsDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  importId: string;
+}
+
+export class ImportFailureDto {
+  @ApiProperty({ example: '/problems/bad-import-header' })
+  type: string;
+
+  @ApiProperty({ example: 'Wrong CSV header' })
+  title: string;
+
+  @ApiProperty({ example: 400, description: 'The status a synchronous import would have answered' })
+  status: number;
+
+  @ApiProperty({ example: 'The CSV header is wrong: missing columns: dateOfBirth.' })
+  detail: string;
+}
+
+export class LearnerImportDto extends ImportResultDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({
+    enum: ['running', 'done', 'failed'],
+    example: 'done',
+    description: 'running: counts so far, errors once done; failed: the import stopped, see `failure`',
+  })
+  state: 'running' | 'done' | 'failed';
+
+  @ApiProperty({ example: '2025-10-01T08:00:00.000Z' })
+  startedAt: string;
+
+  @ApiProperty({ example: '2025-10-01T08:01:00.000Z', nullable: true, type: String })
+  finishedAt: string | null;
+
+  @ApiPropertyOptional({
+    type: ImportFailureDto,
+    description: 'Only when failed: the problem a synchronous import would have answered',
+  })
+  failure?: ImportFailureDto & Record<string, unknown>;
+}
+
 export class RegisterHouseholdDto {
   @ApiProperty({ example: '03388' })
   @Matches(/^\d{5}$/, { message: 'unitCode must be a five-digit commune or ward code' })
