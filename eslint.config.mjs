@@ -72,6 +72,24 @@ export default [
     },
   },
   {
+    // A service consumes Kafka only through @EventPattern handlers over the inbox (ADR 0003), never a client of its own.
+    files: ['apps/*/src/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'kafkajs',
+              message: 'Consume with @EventPattern handlers and publish with the Outbox (@bdhvs/messaging).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Domain code stays plain TypeScript: no framework, ORM, broker, HTTP error or auth imports.
     files: ['**/domain/**/*.ts'],
     rules: {

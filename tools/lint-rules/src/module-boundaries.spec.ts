@@ -32,6 +32,10 @@ const cases = {
     filePath: 'apps/learners/src/learners/domain/boundary-probe.ts',
     code: "import '@bdhvs/auth';\n",
   },
+  kafkaClientInApp: {
+    filePath: 'apps/reporting/src/boundary-probe.ts',
+    code: "import 'kafkajs';\n",
+  },
   libFromContract: {
     filePath: 'libs/contracts/platform/src/boundary-probe.ts',
     code: "import '@bdhvs/problem';\n",
@@ -109,6 +113,15 @@ describe('lint rules', () => {
       ]);
     },
   );
+
+  it('refuses a Kafka client of its own in an app: consumers are @EventPattern handlers over the inbox', () => {
+    expect(linted.kafkaClientInApp).toEqual([
+      expect.objectContaining({
+        ruleId: 'no-restricted-imports',
+        message: expect.stringMatching(/^'kafkajs' import is restricted/),
+      }),
+    ]);
+  });
 
   it('lets a contract depend on nothing', () => {
     expect(linted.libFromContract).toEqual([

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Database, EntityTable } from '@bdhvs/service-runtime';
+import { Database, EntityCopy, EntityTable } from '@bdhvs/service-runtime';
 import { AgeBand, Learner, TargetGroup, birthDatesOfAgeBand } from './domain/learner';
-import { EntityCopy } from './entity-copy';
+
 import { LearnerEntity, LearnerHistoryEntity, PersonalDataAccessEntity } from './learner.entity';
 import { PersonalDataKeys } from './personal-data';
 

@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Outbox } from '@bdhvs/messaging';
-import { Database } from '@bdhvs/service-runtime';
+import { Database, retryWithBackoff } from '@bdhvs/service-runtime';
 import { AdministrativeUnit, unitsToRegister } from './domain/administrative-unit';
 import { AdministrativeUnitRepository } from './administrative-unit.repository';
 import { readReferenceUnits } from './reference-unit-files';
@@ -45,18 +45,20 @@ export class RegisterReferenceUnitsService implements OnApplicationBootstrap, On
 
   private async registerWhenReady(reference: readonly AdministrativeUnit[]): Promise<void> {
     await this.db.whenReady();
-    for (let attempt = 1; !this.stopping; attempt++) {
-      try {
+    await retryWithBackoff(
+      async () => {
         const changed = await this.register(reference);
         this.logger.log(`reference units: ${reference.length} checked, ${changed.length} registered`);
-        return;
-      } catch (error) {
-        const delay = Math.min(30_000, 500 * 2 ** Math.min(attempt, 6));
-        this.logger.warn(
-          `registering reference units failed (attempt ${attempt}): ${(error as Error).message}; retry in ${delay} ms`,
-        );
-        await new Promise((r) => setTimeout(r, delay));
-      }
-    }
+      },
+      {
+        retries: Infinity,
+        baseMs: 1_000,
+        stopped: () => this.stopping,
+        onRetry: (error, delay, attempt) =>
+          this.logger.warn(
+            `registering reference units failed (attempt ${attempt}): ${error.message}; retry in ${delay} ms`,
+          ),
+      },
+    ).catch(() => undefined); // only when stopping meanwhile
   }
 }

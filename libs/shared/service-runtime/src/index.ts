@@ -1,5 +1,6 @@
 export * from './bootstrap';
 export * from './database';
+export * from './entity-copy';
 export * from './entity-table';
 export * from './event-loop';
 export * from './group-commit';
