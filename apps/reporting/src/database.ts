@@ -5,10 +5,27 @@ import {
   RevocationEntity,
 } from './indicators/qualification.entity';
 import { migrations } from './migrations';
+import {
+  HouseholdEntity,
+  HouseholdMemberEntity,
+  LearnerChangeEntity,
+  LearnerProfileEntity,
+  ProjectionVersionEntity,
+} from './registry/registry.entity';
 import { AdministrativeUnitEntity } from './units/administrative-unit.entity';
 
 /** The service's tables: its entities and the migrations that create them (run on start and by `main.js migrate`). */
 export const database: Omit<DatabaseOptions, 'url'> = {
-  entities: [QualificationEntity, RevocationEntity, OfficialFigureEntity, AdministrativeUnitEntity],
+  entities: [
+    QualificationEntity,
+    RevocationEntity,
+    OfficialFigureEntity,
+    AdministrativeUnitEntity,
+    LearnerChangeEntity,
+    LearnerProfileEntity,
+    HouseholdEntity,
+    HouseholdMemberEntity,
+    ProjectionVersionEntity,
+  ],
   migrations,
 };

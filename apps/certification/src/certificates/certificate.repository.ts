@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Database, EntityTable } from '@bdhvs/service-runtime';
+import { Database, EntityTable, lockKeys } from '@bdhvs/service-runtime';
 import { Certificate, KnownState, PendingRevocation, RecordedEvent } from './domain/certificate';
 import { CertificateEntity, VneidEventEntity } from './certificate.entity';
 
@@ -23,16 +23,9 @@ export class CertificateRepository {
     return (row as Certificate | undefined) ?? null;
   }
 
-  /**
-   * Serialises batches that touch the same learners (the webhook's and the Kafka channel's), in one
-   * statement; keys are locked in a fixed order so two batches never deadlock.
-   */
-  async lockLearners(tx: EntityManager, learnerKeys: string[]): Promise<void> {
-    await tx.query(
-      `SELECT pg_advisory_xact_lock(h) FROM (
-         SELECT DISTINCT hashtextextended(k, 0) AS h FROM unnest($1::text[]) AS k ORDER BY 1) s`,
-      [learnerKeys],
-    );
+  /** Serialises batches that touch the same learners (the webhook's and the Kafka channel's). */
+  lockLearners(tx: EntityManager, learnerKeys: string[]): Promise<void> {
+    return lockKeys(tx, learnerKeys);
   }
 
   /** Everything a batch of VNeID events is decided on, in one round trip. */

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { RegistryModule } from '../registry/registry.module';
+import { IndicatorTallyRepository } from './indicator-tally.repository';
 import { UNIT_HIERARCHY } from '@bdhvs/auth';
 import { UnitHierarchyRepository } from '../units/unit-hierarchy.repository';
 import { GetIndicatorsService } from './get-indicators.service';
@@ -11,6 +13,7 @@ import { RecordUnitsService } from '../units/record-units.service';
 import { UnitsConsumer } from '../units/units.consumer';
 
 @Module({
+  imports: [RegistryModule],
   controllers: [IndicatorsController, CertificateEventsConsumer, UnitsConsumer],
   providers: [
     GetIndicatorsService,
@@ -18,6 +21,7 @@ import { UnitsConsumer } from '../units/units.consumer';
     RecordQualificationsService,
     RecordUnitsService,
     QualificationRepository,
+    IndicatorTallyRepository,
     UnitHierarchyRepository,
     { provide: UNIT_HIERARCHY, useExisting: UnitHierarchyRepository },
   ],

@@ -4,12 +4,6 @@ import { CertificateIssuedV1, CertificateRevokedV1 } from '@bdhvs/events';
 import { Database, EntityTable } from '@bdhvs/service-runtime';
 import { OfficialFigureEntity, QualificationEntity, RevocationEntity } from './qualification.entity';
 
-export interface UnitTally {
-  qualified: number;
-  eventCount: number;
-  asOf: Date | null;
-}
-
 /** The only code that knows the projection tables. */
 @Injectable()
 export class QualificationRepository {
@@ -49,42 +43,6 @@ export class QualificationRepository {
       })),
       { onConflict: '(certificate_id) DO NOTHING' },
     );
-  }
-
-  /**
-   * Per unit: learners qualified at `end` (a certificate issued before it and not revoked by then) who
-   * were born on or before `bornBy`. Each learner counts once, in the unit of their first certificate.
-   */
-  async tallyByUnit(units: string[], end: Date, bornBy: string): Promise<Map<string, UnitTally>> {
-    const tallies = new Map<string, UnitTally>();
-    if (units.length === 0) return tallies;
-    const qualified: { unit_code: string; n: number }[] = await this.db.manager.query(
-      // The home unit is chosen over all of a learner's certificates, so communes add up to the province.
-      `SELECT unit_code, count(*)::int AS n FROM (
-         SELECT DISTINCT ON (q.learner_key) q.unit_code, q.date_of_birth
-         FROM qualification q LEFT JOIN revocation r ON r.certificate_id = q.certificate_id
-         WHERE q.issued_at < $2 AND (r.revoked_at IS NULL OR r.revoked_at >= $2)
-           AND q.learner_key IN (SELECT learner_key FROM qualification WHERE unit_code = ANY($1))
-         ORDER BY q.learner_key, q.issued_at
-       ) s WHERE unit_code = ANY($1) AND date_of_birth <= $3 GROUP BY unit_code`,
-      [units, end, bornBy],
-    );
-    const events: { unit_code: string; n: number; as_of: Date | null }[] = await this.db.manager.query(
-      `SELECT q.unit_code,
-              (count(*) + count(r.certificate_id) FILTER (WHERE r.revoked_at < $2))::int AS n,
-              greatest(max(q.applied_at), max(r.applied_at) FILTER (WHERE r.revoked_at < $2)) AS as_of
-       FROM qualification q LEFT JOIN revocation r ON r.certificate_id = q.certificate_id
-       WHERE q.unit_code = ANY($1) AND q.issued_at < $2 GROUP BY q.unit_code`,
-      [units, end],
-    );
-    for (const row of events)
-      tallies.set(row.unit_code, { qualified: 0, eventCount: row.n, asOf: row.as_of });
-    for (const row of qualified) {
-      const tally = tallies.get(row.unit_code) ?? { qualified: 0, eventCount: 0, asOf: null };
-      tally.qualified = row.n;
-      tallies.set(row.unit_code, tally);
-    }
-    return tallies;
   }
 
   async figures(

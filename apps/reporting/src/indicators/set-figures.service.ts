@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Actor, assertUnitInScope } from '@bdhvs/auth';
 import { Database } from '@bdhvs/service-runtime';
 import { UnitHierarchyRepository } from '../units/unit-hierarchy.repository';
+import { ProjectionVersion } from '../registry/projection-version';
 import { QualificationRepository } from './qualification.repository';
 
 export interface FiguresCommand {
@@ -17,13 +18,15 @@ export class SetFiguresService {
     private readonly db: Database,
     private readonly units: UnitHierarchyRepository,
     private readonly qualifications: QualificationRepository,
+    private readonly version: ProjectionVersion,
   ) {}
 
   async set(actor: Actor, kind: 'denominator' | 'target', command: FiguresCommand): Promise<void> {
     for (const unitCode of new Set(command.values.map((v) => v.unitCode)))
       await assertUnitInScope(actor, unitCode, this.units);
-    await this.db.transaction((tx) =>
-      this.qualifications.setFigures(
+    await this.db.transaction(async (tx) => {
+      await this.version.bump(tx);
+      await this.qualifications.setFigures(
         tx,
         command.values.map(({ unitCode, value }) => ({
           kind,
@@ -33,7 +36,7 @@ export class SetFiguresService {
           value,
           setBy: actor.sub,
         })),
-      ),
-    );
+      );
+    });
   }
 }

@@ -1,3 +1,4 @@
+export * from './advisory-locks';
 export * from './bootstrap';
 export * from './database';
 export * from './entity-copy';

@@ -1,25 +1,20 @@
 import { DomainError } from '@bdhvs/domain';
 
-export class UnknownUnitError extends DomainError {
-  constructor(unitCode: string) {
-    super('unknown-unit', `No administrative unit ${unitCode} on the 2025 map.`);
+/** A query parameter names something that does not exist or does not fit: a 400 naming the parameter. */
+export class InvalidIndicatorQueryError extends DomainError {
+  constructor(field: string, message: string) {
+    super('invalid-indicator-query', message, { errors: [{ field, message }] });
   }
 }
 
-export class BreakdownNotAvailableError extends DomainError {
-  constructor(breakdown: string) {
-    super(
-      'breakdown-not-available',
-      `Breakdown by ${breakdown} needs the learner registry and is not computed yet.`,
-    );
+export class UnknownUnitError extends InvalidIndicatorQueryError {
+  constructor(unitCode: string, field = 'unit') {
+    super(field, `No administrative unit ${unitCode} on the 2025 map.`);
   }
 }
 
-export class IndicatorNotComputedError extends DomainError {
-  constructor(indicator: string) {
-    super(
-      'indicator-not-computed',
-      `Indicator ${indicator} needs the learner registry's target groups and is not computed yet.`,
-    );
+export class BreakdownNotApplicableError extends InvalidIndicatorQueryError {
+  constructor(indicator: string, breakdown: string) {
+    super('breakdown', `Indicator ${indicator} counts households and has no breakdown by ${breakdown}.`);
   }
 }

@@ -1,4 +1,12 @@
-import { indicatorValue, isMet, planTarget, rollUpDenominator } from './indicator';
+import {
+  breakdownApplies,
+  dimensionValues,
+  indicatorValue,
+  isMet,
+  planTarget,
+  rollUpDenominator,
+  studentLevelsInScope,
+} from './indicator';
 import { currentYearPeriod, latestBirthDateForAge, parsePeriod } from './period';
 
 describe('parsePeriod', () => {
@@ -124,5 +132,37 @@ describe('indicator values', () => {
     expect(isMet(0.8, 0.8)).toBe(true);
     expect(isMet(0.79, 0.8)).toBe(false);
     expect(isMet(null, 0.8)).toBeNull();
+  });
+});
+
+describe('breakdowns', () => {
+  it('answers every value of a dimension, unknown last', () => {
+    expect(dimensionValues('sex')).toEqual(['male', 'female', 'unknown']);
+    const ethnicity = dimensionValues('ethnicity');
+    expect(ethnicity).toHaveLength(55);
+    expect(ethnicity[0]).toBe('01');
+    expect(ethnicity[53]).toBe('54');
+    expect(dimensionValues('ageBand')).toEqual([
+      '0-14',
+      '15-17',
+      '18-29',
+      '30-44',
+      '45-59',
+      '60+',
+      'unknown',
+    ]);
+    expect(dimensionValues('group')).toContain('ENTERPRISE_WORKER');
+  });
+
+  it('splits households by unit only', () => {
+    expect(breakdownApplies('m_family', 'subunit')).toBe(true);
+    expect(breakdownApplies('m_family', 'sex')).toBe(false);
+    expect(breakdownApplies('a', 'ageBand')).toBe(true);
+  });
+
+  it('counts secondary and higher students in 2025, every level from 2026', () => {
+    expect(studentLevelsInScope(2025)).not.toContain('PRIMARY');
+    expect(studentLevelsInScope(2025)).toContain('VOCATIONAL');
+    expect(studentLevelsInScope(2026)).toEqual(expect.arrayContaining(['PRIMARY', 'unknown']));
   });
 });

@@ -1,8 +1,89 @@
-/** Indicators of section III of the plan that this service computes from events so far. */
-export const COMPUTED_INDICATORS = ['c', 'd'] as const;
-export type ComputedIndicator = (typeof COMPUTED_INDICATORS)[number];
-export const ALL_INDICATORS = ['a', 'b', 'c', 'd', 'dd'] as const;
+/** Indicators of section III of the plan, and the model indicators computed so far (IV.6). */
+export const ALL_INDICATORS = ['a', 'b', 'c', 'd', 'dd', 'm_family'] as const;
 export type IndicatorId = (typeof ALL_INDICATORS)[number];
+/** Indicators over learners: every breakdown applies to them. */
+export const LEARNER_INDICATORS = ['a', 'b', 'c', 'd', 'dd'] as const;
+export type LearnerIndicator = (typeof LEARNER_INDICATORS)[number];
+/** Model indicators of the contract that wait for the campaigns and courses services' events. */
+export const PENDING_MODEL_INDICATORS = [
+  'm_mentor5',
+  'm_desk',
+  'm_identity16',
+  'm_classes_week',
+  'm_4t',
+  'm_visits',
+];
+
+export const BREAKDOWNS = [
+  'group',
+  'sex',
+  'ethnicity',
+  'ethnicMinority',
+  'ageBand',
+  'disability',
+  'poorHousehold',
+  'subunit',
+] as const;
+export type Breakdown = (typeof BREAKDOWNS)[number];
+export type LearnerDimension = Exclude<Breakdown, 'subunit'>;
+
+export const TARGET_GROUPS = ['PUBLIC_SECTOR', 'STUDENT', 'ENTERPRISE_WORKER', 'CITIZEN'] as const;
+export const STUDENT_LEVELS = [
+  'PRIMARY',
+  'LOWER_SECONDARY',
+  'UPPER_SECONDARY',
+  'VOCATIONAL',
+  'HIGHER_EDUCATION',
+] as const;
+/** Ages in whole years on the period's last day: each band's lowest age. */
+export const AGE_BANDS = [
+  { band: '0-14', from: 0 },
+  { band: '15-17', from: 15 },
+  { band: '18-29', from: 18 },
+  { band: '30-44', from: 30 },
+  { band: '45-59', from: 45 },
+  { band: '60+', from: 60 },
+] as const;
+export const ADULT_AGE = 18;
+/** The value of a learner whose field reporting does not know. */
+export const UNKNOWN = 'unknown';
+export const KINH = '01';
+
+/**
+ * Every value of a dimension, `unknown` last: a breakdown always answers the same rows, so that they add
+ * up to the unit's own row (ethnicity: the 54 codes of the official list, 01 Kinh to 54).
+ */
+export function dimensionValues(dimension: LearnerDimension): string[] {
+  switch (dimension) {
+    case 'group':
+      return [...TARGET_GROUPS, UNKNOWN];
+    case 'sex':
+      return ['male', 'female', UNKNOWN];
+    case 'ethnicity':
+      return [...Array.from({ length: 54 }, (_, i) => String(i + 1).padStart(2, '0')), UNKNOWN];
+    case 'ethnicMinority':
+      return ['false', 'true', UNKNOWN];
+    case 'ageBand':
+      return [...AGE_BANDS.map((b) => b.band), UNKNOWN];
+    case 'disability':
+    case 'poorHousehold':
+      return ['false', 'true', UNKNOWN];
+  }
+}
+
+/** Which breakdowns an indicator has: households are not split by a person's traits. */
+export function breakdownApplies(indicator: IndicatorId, breakdown: Breakdown): boolean {
+  return breakdown === 'subunit' || (LEARNER_INDICATORS as readonly string[]).includes(indicator);
+}
+
+/**
+ * Students counted by b (section III of the plan): in 2025 lower and upper secondary, vocational and
+ * higher education; from 2026 every level, primary included (and a student whose level is not recorded).
+ */
+export function studentLevelsInScope(year: number): string[] {
+  if (year <= 2025) return ['LOWER_SECONDARY', 'UPPER_SECONDARY', 'VOCATIONAL', 'HIGHER_EDUCATION'];
+  return [...STUDENT_LEVELS, UNKNOWN];
+}
 
 /** Whether the value is a share of an official denominator, or a plain count (d). */
 export function isCount(indicator: IndicatorId): boolean {

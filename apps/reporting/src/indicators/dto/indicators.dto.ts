@@ -11,9 +11,14 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { ALL_INDICATORS, IndicatorId } from '../domain/indicator';
+import {
+  ALL_INDICATORS,
+  BREAKDOWNS,
+  Breakdown,
+  IndicatorId,
+  PENDING_MODEL_INDICATORS,
+} from '../domain/indicator';
 
-export const BREAKDOWNS = ['group', 'sex', 'ethnicity', 'ageBand', 'disability', 'subunit'] as const;
 const PERIOD = /^\d{4}(S[12]|Q[1-4])?$/;
 const UNIT = /^\d{2,7}$/;
 
@@ -31,15 +36,27 @@ export class GetIndicatorsQuery {
   @Matches(PERIOD, { message: 'period must be a DHIS2 period id such as 2025, 2025S1 or 2025Q1' })
   period?: string;
 
-  @ApiPropertyOptional({ enum: ALL_INDICATORS, example: 'd' })
+  @ApiPropertyOptional({
+    enum: ALL_INDICATORS,
+    example: 'd',
+    description:
+      'a public-sector staff, b students of the levels in scope, c adults, d count of certified adults, dd enterprise and cooperative workers, m_family households with a member who learned. Default: every indicator the breakdown applies to',
+  })
   @IsOptional()
-  @IsIn(ALL_INDICATORS)
+  @IsIn(ALL_INDICATORS, {
+    message: `indicator must be one of ${ALL_INDICATORS.join(', ')} (${PENDING_MODEL_INDICATORS.join(', ')} wait for the campaigns service's events)`,
+  })
   indicator?: IndicatorId;
 
-  @ApiPropertyOptional({ enum: BREAKDOWNS, example: 'subunit' })
+  @ApiPropertyOptional({
+    enum: BREAKDOWNS,
+    example: 'sex',
+    description:
+      'One row per value besides the unit’s own; a learner whose value is unknown counts under `unknown`. ethnicMinority: Kinh (false) or one of the 53 minorities (true). m_family has subunit only',
+  })
   @IsOptional()
   @IsIn(BREAKDOWNS)
-  breakdown?: (typeof BREAKDOWNS)[number];
+  breakdown?: Breakdown;
 }
 
 export class IndicatorRowDto {
@@ -72,6 +89,13 @@ export class IndicatorRowDto {
   @ApiProperty({ example: false, nullable: true, type: Boolean })
   met: boolean | null;
 
+  @ApiProperty({
+    example: 1620,
+    description:
+      'People of the indicator’s population in the registry by the period’s end (households for m_family), beside the official denominator',
+  })
+  registered: number;
+
   @ApiProperty({ example: '2025-10-01T03:12:00.000Z', nullable: true, type: String })
   asOf: string | null;
 
@@ -81,7 +105,10 @@ export class IndicatorRowDto {
   })
   eventCount: number;
 
-  @ApiPropertyOptional({ example: { subunit: '03388' } })
+  @ApiPropertyOptional({
+    example: { sex: 'female' },
+    description: 'The breakdown value of this row; absent on the unit’s own row',
+  })
   breakdown?: Record<string, string>;
 }
 

@@ -1,0 +1,563 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import { Kafka, logLevel } from 'kafkajs';
+import { Client } from 'pg';
+import { Platform, VneidEvent, infraUp, mintDevToken, sign, startPlatform } from './platform';
+
+// Every indicator and breakdown through the entry point, compared with a computation of this file's own
+// from the raw requests it sent. A platform and databases of its own: the province holds only this run's
+// learners, so every number is compared exactly, not as a change.
+const RUN = `ind${Date.now().toString(36)}`;
+const DB_PREFIX = `bdhvs_${RUN}`;
+const GROUP_PREFIX = `${RUN}-`;
+const TOPIC_PREFIX = `${RUN}.`;
+const PROVINCE = '12';
+const COMMUNES = ['03388', '03408', '03637'];
+const PERIODS = ['2025Q2', '2025', '2026Q1', '2026'];
+const BREAKDOWNS = [
+  'group',
+  'sex',
+  'ethnicity',
+  'ethnicMinority',
+  'ageBand',
+  'disability',
+  'poorHousehold',
+  'subunit',
+] as const;
+const GROUPS = ['PUBLIC_SECTOR', 'STUDENT', 'ENTERPRISE_WORKER', 'CITIZEN'] as const;
+const LEVELS = ['PRIMARY', 'LOWER_SECONDARY', 'UPPER_SECONDARY', 'VOCATIONAL', 'HIGHER_EDUCATION'];
+const SEX = ['male', 'female'] as const;
+
+let platform: Platform;
+let gateway: string;
+let secret: string;
+const admin = () => mintDevToken({ sub: 'e2e-indicators', roles: ['province-admin'] });
+const adapter = () => mintDevToken({ sub: 'vneid-adapter', roles: ['vneid-adapter'] });
+
+// A seeded generator: a failing run can be read again with the same people.
+let state = randomInt(1, 2 ** 31);
+const SEED = state;
+function random(): number {
+  state = (state * 48271) % 2147483647;
+  return state / 2147483647;
+}
+const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)];
+
+interface Certificate {
+  certificateNo: string;
+  unitCode: string;
+  issuedAt: string;
+  revokedAt?: string;
+}
+
+/** What this test knows of a person: what it sent, and nothing the platform computed. */
+interface Person {
+  citizenId: string;
+  fullName: string;
+  dateOfBirth: string;
+  sex: 'male' | 'female';
+  ethnicity?: string;
+  unitCode: string;
+  groups: string[];
+  studentLevel?: string;
+  disability?: boolean;
+  poorHousehold?: boolean;
+  learnerId?: string;
+  erased: boolean;
+  certificates: Certificate[];
+}
+
+function person(index: number): Person {
+  const groups = GROUPS.filter(() => random() < 0.4);
+  if (groups.length === 0) groups.push(pick(GROUPS));
+  const year = 1945 + Math.floor(random() * 68);
+  const month = 1 + Math.floor(random() * 12);
+  const day = 1 + Math.floor(random() * 28);
+  const ethnicity = random() < 0.2 ? undefined : pick(['01', '02', '03', '05', '13', '54']);
+  const sex = pick(SEX);
+  // The 4th digit gives century and sex, the next two the birth year (as the registry checks).
+  const centuryAndSex = (year >= 2000 ? 2 : 0) + (sex === 'female' ? 1 : 0);
+  return {
+    citizenId: `001${centuryAndSex}${String(year).slice(2)}${String(randomInt(0, 1_000_000)).padStart(6, '0')}`,
+    fullName: `Người học ${RUN} ${index}`,
+    dateOfBirth: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
+    sex,
+    ...(ethnicity ? { ethnicity } : {}),
+    unitCode: pick(COMMUNES),
+    groups,
+    ...(groups.includes('STUDENT') ? { studentLevel: pick(LEVELS) } : {}),
+    ...(random() < 0.7 ? { disability: random() < 0.2 } : {}),
+    ...(random() < 0.7 ? { poorHousehold: random() < 0.3 } : {}),
+    erased: false,
+    certificates: [],
+  };
+}
+
+/** An instant in 2025 or early 2026, Vietnam time, on a whole hour. */
+function instantBetween(from: string, to: string): string {
+  const a = Date.parse(from);
+  const b = Date.parse(to);
+  const t = a + Math.floor(random() * ((b - a) / 3_600_000)) * 3_600_000;
+  return new Date(t).toISOString();
+}
+
+async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+  const res = await fetch(`${gateway}${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${admin()}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...headers,
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null };
+}
+
+async function register(p: Person): Promise<void> {
+  const { erased: _erased, certificates: _certificates, learnerId: _id, ...fields } = p;
+  const res = await call('POST', '/api/v1/learners/learners', fields);
+  expect(res.status).toBe(201);
+  p.learnerId = res.body.id;
+}
+
+async function certify(p: Person, certificate: Certificate): Promise<void> {
+  const event: VneidEvent = {
+    eventId: randomUUID(),
+    type: 'CERTIFIED',
+    occurredAt: certificate.issuedAt,
+    citizenId: p.citizenId,
+    fullName: p.fullName,
+    dateOfBirth: p.dateOfBirth,
+    unitCode: certificate.unitCode,
+    programme: 'CITIZEN_BASIC',
+    certificateNo: certificate.certificateNo,
+  };
+  await pushVneid(event);
+  if (certificate.revokedAt)
+    await pushVneid({ ...event, eventId: randomUUID(), type: 'REVOKED', occurredAt: certificate.revokedAt });
+}
+
+async function pushVneid(event: VneidEvent): Promise<void> {
+  const body = JSON.stringify(event);
+  const res = await fetch(`${gateway}/api/v1/certification/vneid-events`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${adapter()}`,
+      'x-vneid-signature': sign(body, secret),
+    },
+    body,
+  });
+  expect(res.status).toBe(202);
+}
+
+const kafka = new Kafka({
+  clientId: 'e2e-indicators',
+  brokers: (process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092').split(','),
+  logLevel: logLevel.NOTHING,
+});
+const kafkaAdmin = kafka.admin();
+const REPORTING_TOPICS = [
+  'certification.certificate-issued.v1',
+  'certification.certificate-revoked.v1',
+  'learners.learner-registered.v1',
+  'learners.learner-updated.v1',
+  'learners.household-registered.v1',
+  'learners.household-member-added.v1',
+];
+
+async function reportingCaughtUp(): Promise<boolean> {
+  for (const name of ['certification', 'learners']) {
+    const client = new Client({
+      connectionString: `postgres://postgres@127.0.0.1:5432/${DB_PREFIX}_${name}`,
+    });
+    await client.connect();
+    try {
+      if ((await client.query('SELECT count(*)::int AS n FROM outbox')).rows[0].n > 0) return false;
+    } finally {
+      await client.end();
+    }
+  }
+  const existing = new Set(await kafkaAdmin.listTopics());
+  for (const name of REPORTING_TOPICS) {
+    const topic = `${TOPIC_PREFIX}${name}`;
+    if (!existing.has(topic)) continue;
+    const ends = await kafkaAdmin.fetchTopicOffsets(topic);
+    const [committed] = await kafkaAdmin.fetchOffsets({
+      groupId: `${GROUP_PREFIX}reporting`,
+      topics: [topic],
+    });
+    const behind = ends.some((end) => {
+      const c = committed.partitions.find((p) => p.partition === end.partition);
+      return Number(end.high) > 0 && (c === undefined || Number(c.offset) < Number(end.high));
+    });
+    if (behind) return false;
+  }
+  return true;
+}
+
+/** Everything sent so far is in reporting's projections. */
+async function drained(): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  let consecutive = 0;
+  while (consecutive < 2 && Date.now() < deadline) {
+    consecutive = (await reportingCaughtUp()) ? consecutive + 1 : 0;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  if (consecutive < 2) throw new Error('reporting did not catch up in 120 s');
+}
+
+// ---- The independent computation: the contract's semantics over what this test sent. ----
+
+const VIETNAM_MS = 7 * 3_600_000;
+function periodBounds(id: string): { end: number; lastDay: string; year: number } {
+  const year = Number(id.slice(0, 4));
+  const months = id.includes('Q') ? 3 : id.includes('S') ? 6 : 12;
+  const index = id.length > 4 ? Number(id.slice(5)) : 1;
+  const endMonth = (index - 1) * months + months;
+  const end = Date.UTC(year, endMonth, 1) - VIETNAM_MS;
+  const lastDay = new Date(Date.UTC(year, endMonth, 0)).toISOString().slice(0, 10);
+  return { end, lastDay, year };
+}
+
+function ageOn(dateOfBirth: string, day: string): number {
+  const [by, bm, bd] = dateOfBirth.split('-').map(Number);
+  const [y, m, d] = day.split('-').map(Number);
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+function ageBand(age: number): string {
+  if (age >= 60) return '60+';
+  if (age >= 45) return '45-59';
+  if (age >= 30) return '30-44';
+  if (age >= 18) return '18-29';
+  if (age >= 15) return '15-17';
+  return '0-14';
+}
+
+/** The date of birth reporting may know: an erased learner's is gone, the certificate's stays. */
+function knownBirthDate(p: Person): string {
+  if (!p.erased) return p.dateOfBirth;
+  return p.certificates.length > 0 ? p.dateOfBirth : `${p.dateOfBirth.slice(0, 4)}-12-31`;
+}
+
+function qualifiedAt(p: Person, end: number): boolean {
+  return p.certificates.some(
+    (c) => Date.parse(c.issuedAt) < end && (!c.revokedAt || Date.parse(c.revokedAt) >= end),
+  );
+}
+
+function inPopulation(indicator: string, p: Person, period: ReturnType<typeof periodBounds>): boolean {
+  switch (indicator) {
+    case 'a':
+      return p.groups.includes('PUBLIC_SECTOR');
+    case 'b':
+      return (
+        p.groups.includes('STUDENT') &&
+        (period.year >= 2026 ||
+          ['LOWER_SECONDARY', 'UPPER_SECONDARY', 'VOCATIONAL', 'HIGHER_EDUCATION'].includes(
+            p.studentLevel ?? '',
+          ))
+      );
+    case 'c':
+    case 'd':
+      return ageOn(knownBirthDate(p), period.lastDay) >= 18;
+    case 'dd':
+      return p.groups.includes('ENTERPRISE_WORKER');
+  }
+  throw new Error(indicator);
+}
+
+function valuesOf(dimension: string, p: Person, lastDay: string): string[] {
+  const flag = (v: boolean | undefined) => (p.erased ? 'unknown' : String(v ?? false));
+  switch (dimension) {
+    case 'group':
+      return p.groups;
+    case 'sex':
+      return [p.sex];
+    case 'ethnicity':
+      return [p.erased || !p.ethnicity ? 'unknown' : p.ethnicity];
+    case 'ethnicMinority':
+      return [p.erased || !p.ethnicity ? 'unknown' : String(p.ethnicity !== '01')];
+    case 'ageBand':
+      return [ageBand(ageOn(knownBirthDate(p), lastDay))];
+    case 'disability':
+      return [flag(p.disability)];
+    case 'poorHousehold':
+      return [flag(p.poorHousehold)];
+  }
+  throw new Error(dimension);
+}
+
+interface Row {
+  indicator: string;
+  unitCode: string;
+  numerator: number;
+  denominator: number | null;
+  value: number | null;
+  registered: number;
+  breakdown?: Record<string, string>;
+}
+
+const people: Person[] = [];
+const registeredBy = new Map<Person, number>();
+const households: { id: string; unitCode: string; members: Person[]; registeredAt: number }[] = [];
+
+function expectedCount(
+  indicator: string,
+  periodId: string,
+  unit: string,
+  cell?: { dimension: string; value: string },
+): { numerator: number; registered: number } {
+  const period = periodBounds(periodId);
+  let numerator = 0;
+  let registered = 0;
+  for (const p of people) {
+    if (unit !== PROVINCE && p.unitCode !== unit) continue;
+    if (!inPopulation(indicator, p, period)) continue;
+    if (cell && !valuesOf(cell.dimension, p, period.lastDay).includes(cell.value)) continue;
+    if (qualifiedAt(p, period.end)) numerator++;
+    if ((registeredBy.get(p) ?? Infinity) < period.end) registered++;
+  }
+  return { numerator, registered };
+}
+
+beforeAll(async () => {
+  infraUp();
+  platform = await startPlatform({
+    dbPrefix: DB_PREFIX,
+    groupPrefix: GROUP_PREFIX,
+    topicPrefix: TOPIC_PREFIX,
+    logLevel: 'warn',
+    ports: {
+      gateway: 19280,
+      learners: 19201,
+      courses: 19202,
+      certification: 19203,
+      campaigns: 19204,
+      reporting: 19205,
+    },
+  });
+  gateway = platform.urls.gateway;
+  secret = platform.secrets.VNEID_HMAC_SECRET;
+  await kafkaAdmin.connect();
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    const res = await call('GET', `/api/v1/reporting/indicators?unit=${COMMUNES[2]}&period=2025`);
+    if (res.status === 200) break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}, 300_000);
+
+afterAll(async () => {
+  await kafkaAdmin.disconnect();
+  await platform?.stop();
+  const client = new Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
+  await client.connect();
+  for (const name of ['learners', 'courses', 'certification', 'campaigns', 'reporting'])
+    await client.query(`DROP DATABASE IF EXISTS "${DB_PREFIX}_${name}" WITH (FORCE)`);
+  await client.end();
+});
+
+describe(`every indicator and breakdown against an independent computation (seed ${SEED})`, () => {
+  it('builds the province from learners of every group, certifications in either order, corrections and erasures', async () => {
+    for (let i = 0; i < 60; i++) people.push(person(i));
+    for (const p of people) {
+      if (random() < 0.7) {
+        const issuedAt = instantBetween('2025-01-02T00:00:00Z', '2026-03-20T00:00:00Z');
+        const revoked = random() < 0.2;
+        p.certificates.push({
+          certificateNo: `E2E-${RUN}-${people.indexOf(p)}`,
+          // The certificate's commune may differ from the registry's: the registry's wins once known.
+          unitCode: random() < 0.3 ? pick(COMMUNES) : p.unitCode,
+          issuedAt,
+          ...(revoked ? { revokedAt: instantBetween(issuedAt, '2026-03-25T00:00:00Z') } : {}),
+        });
+      }
+    }
+    // A third are certified before the registry knows them; the rest are registered first.
+    const certifiedFirst = people.filter((_, i) => i % 3 === 0);
+    for (const p of certifiedFirst) for (const c of p.certificates) await certify(p, c);
+    await drained();
+    // Before the registry speaks, a certificate counts in the commune it names.
+    const end = periodBounds('2026').end;
+    for (const unit of COMMUNES) {
+      const [d] = (await call('GET', `/api/v1/reporting/indicators?unit=${unit}&period=2026&indicator=d`))
+        .body as Row[];
+      const expected = certifiedFirst.filter(
+        (p) =>
+          qualifiedAt(p, end) &&
+          p.certificates[0].unitCode === unit &&
+          ageOn(p.dateOfBirth, periodBounds('2026').lastDay) >= 18,
+      );
+      expect({ unit, d: d.numerator }).toEqual({ unit, d: expected.length });
+    }
+
+    for (const p of people) {
+      await register(p);
+      registeredBy.set(p, Date.now());
+    }
+    for (const p of people.filter((q) => !certifiedFirst.includes(q)))
+      for (const c of p.certificates) await certify(p, c);
+
+    // Corrections: a move, new groups, another ethnicity; then erasures.
+    const corrected = people.filter((_, i) => i % 7 === 1);
+    for (const p of corrected) {
+      const change: Record<string, unknown> = { reason: 'e2e correction' };
+      change['unitCode'] = p.unitCode = COMMUNES[(COMMUNES.indexOf(p.unitCode) + 1) % COMMUNES.length];
+      change['ethnicity'] = p.ethnicity = p.ethnicity === '03' ? '01' : '03';
+      if (!p.groups.includes('PUBLIC_SECTOR')) change['groups'] = p.groups = [...p.groups, 'PUBLIC_SECTOR'];
+      const res = await call('PATCH', `/api/v1/learners/learners/${p.learnerId}`, change);
+      expect(res.status).toBe(200);
+    }
+    for (const p of people.filter((_, i) => i % 11 === 5)) {
+      const res = await call('DELETE', `/api/v1/learners/learners/${p.learnerId}/personal-data`, undefined, {
+        'x-access-reason': 'e2e erasure request',
+      });
+      expect(res.status).toBe(200);
+      p.erased = true;
+    }
+    // Households of "Gia đình số", some with a certified member.
+    for (const unitCode of COMMUNES) {
+      const res = await call('POST', '/api/v1/learners/households', { unitCode });
+      expect(res.status).toBe(201);
+      const members = people.filter((p) => p.unitCode === unitCode && !p.erased).slice(0, 3);
+      for (const m of members) {
+        const added = await call('POST', `/api/v1/learners/households/${res.body.id}/members`, {
+          learnerId: m.learnerId,
+        });
+        expect(added.status).toBe(201);
+      }
+      households.push({ id: res.body.id, unitCode, members, registeredAt: Date.now() });
+    }
+    await drained();
+    // The data is not trivial: every kind of case above happened.
+    expect(people.filter((p) => qualifiedAt(p, end)).length).toBeGreaterThan(15);
+    expect(people.some((p) => p.certificates.some((c) => c.revokedAt))).toBe(true);
+    expect(people.some((p) => p.erased && p.certificates.length > 0)).toBe(true);
+    expect(households.some((h) => h.members.some((m) => qualifiedAt(m, end)))).toBe(true);
+  }, 600_000);
+
+  it.each(PERIODS)(
+    'answers every indicator of the unit rows in %s, for the province and each commune',
+    async (period) => {
+      for (const unit of [PROVINCE, ...COMMUNES]) {
+        const res = await call('GET', `/api/v1/reporting/indicators?unit=${unit}&period=${period}`);
+        expect(res.status).toBe(200);
+        const rows = res.body as Row[];
+        expect(rows.map((r) => r.indicator)).toEqual(['a', 'b', 'c', 'd', 'dd', 'm_family']);
+        for (const row of rows.filter((r) => r.indicator !== 'm_family')) {
+          expect({ unit, period, indicator: row.indicator, ...pickCounts(row) }).toEqual({
+            unit,
+            period,
+            indicator: row.indicator,
+            ...expectedCount(row.indicator, period, unit),
+          });
+        }
+        const family = rows.find((r) => r.indicator === 'm_family') as Row;
+        const end = periodBounds(period).end;
+        const ofUnit = households.filter(
+          (h) => (unit === PROVINCE || h.unitCode === unit) && h.registeredAt < end,
+        );
+        expect(family.denominator).toBe(ofUnit.length);
+        expect(family.numerator).toBe(
+          ofUnit.filter((h) => h.members.some((m) => qualifiedAt(m, end))).length,
+        );
+      }
+    },
+  );
+
+  it.each(PERIODS)(
+    'answers every breakdown in %s, each row as computed and adding up to the unit row',
+    async (period) => {
+      for (const unit of [PROVINCE, COMMUNES[0]]) {
+        for (const breakdown of BREAKDOWNS) {
+          const res = await call(
+            'GET',
+            `/api/v1/reporting/indicators?unit=${unit}&period=${period}&breakdown=${breakdown}`,
+          );
+          expect(res.status).toBe(200);
+          const rows = res.body as Row[];
+          for (const indicator of ['a', 'b', 'c', 'd', 'dd']) {
+            const own = rows.find((r) => r.indicator === indicator && !r.breakdown) as Row;
+            const split = rows.filter((r) => r.indicator === indicator && r.breakdown);
+            for (const row of split) {
+              const value = (row.breakdown as Record<string, string>)[breakdown];
+              const expected =
+                breakdown === 'subunit'
+                  ? expectedCount(indicator, period, row.unitCode)
+                  : expectedCount(indicator, period, unit, { dimension: breakdown, value });
+              expect({ unit, period, indicator, breakdown, value, ...pickCounts(row) }).toEqual({
+                unit,
+                period,
+                indicator,
+                breakdown,
+                value,
+                ...expected,
+              });
+            }
+            const total = (field: 'numerator' | 'registered') => split.reduce((n, r) => n + r[field], 0);
+            if (breakdown === 'group') {
+              // A learner in several groups counts in each of them.
+              expect(total('numerator')).toBeGreaterThanOrEqual(own.numerator);
+            } else if (breakdown !== 'subunit' || unit === PROVINCE) {
+              expect([total('numerator'), total('registered')]).toEqual([own.numerator, own.registered]);
+            }
+          }
+        }
+      }
+    },
+  );
+
+  it('sums official denominators of sub-units, and leaves a breakdown by trait without one', async () => {
+    const set = await call('PUT', '/api/v1/reporting/denominators', {
+      year: 2026,
+      indicator: 'a',
+      values: COMMUNES.map((unitCode) => ({ unitCode, value: 40 })),
+    });
+    expect(set.status).toBe(204);
+    const [commune] = (
+      await call('GET', `/api/v1/reporting/indicators?unit=${COMMUNES[0]}&period=2026&indicator=a`)
+    ).body as Row[];
+    expect(commune.denominator).toBe(40);
+    expect(commune.value).toBeCloseTo(expectedCount('a', '2026', COMMUNES[0]).numerator / 40);
+    const rows = (
+      await call(
+        'GET',
+        `/api/v1/reporting/indicators?unit=${PROVINCE}&period=2026&indicator=a&breakdown=subunit`,
+      )
+    ).body as Row[];
+    // The province's own row has no denominator until every commune has one; its communes' rows do.
+    expect(rows[0].denominator).toBeNull();
+    for (const code of COMMUNES) expect(rows.find((r) => r.unitCode === code)?.denominator).toBe(40);
+    const bySex = (
+      await call(
+        'GET',
+        `/api/v1/reporting/indicators?unit=${COMMUNES[0]}&period=2026&indicator=a&breakdown=sex`,
+      )
+    ).body as Row[];
+    expect(bySex.slice(1).every((r) => r.denominator === null && r.value === null)).toBe(true);
+  });
+
+  it.each([
+    ['indicator=x', 'indicator'],
+    ['indicator=m_desk', 'indicator'],
+    ['breakdown=height', 'breakdown'],
+    ['period=2025Q5', 'period'],
+    ['unit=99999', 'unit'],
+    ['indicator=m_family&breakdown=sex', 'breakdown'],
+  ])('answers %s with a 400 naming %s', async (query, field) => {
+    const res = await fetch(`${gateway}/api/v1/reporting/indicators?${query}`, {
+      headers: { authorization: `Bearer ${admin()}` },
+    });
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    const problem = (await res.json()) as { errors: { field: string }[] };
+    expect(problem.errors.map((e) => e.field)).toContain(field);
+  });
+});
+
+function pickCounts(row: Row): { numerator: number; registered: number } {
+  return { numerator: row.numerator, registered: row.registered };
+}
