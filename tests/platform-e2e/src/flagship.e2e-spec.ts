@@ -7,6 +7,7 @@ import { Client } from 'pg';
 import {
   Platform,
   VneidEvent,
+  dropDatabases,
   infraUp,
   mintDevToken,
   pushAll,
@@ -16,9 +17,11 @@ import {
   syntheticCertification,
 } from './platform';
 
-// Each run uses its own synthetic citizens; the test databases and the broker may hold earlier runs,
-// so every assertion is on the change this run makes.
+// Each run uses its own synthetic citizens, databases (dropped afterwards) and topics. Reference units
+// reach reporting only from a learners database that has not announced them yet: a database shared with
+// an earlier run (or the integration tests) would leave reporting without units.
 const RUN = `e2e${Date.now().toString(36)}`;
+const DB_PREFIX = `bdhvs_${RUN}`;
 // Topics of this run only: nothing a benchmark or a development platform sends on the broker reaches it.
 const TOPIC_PREFIX = `${RUN}.`;
 const topic = (name: string) => `${TOPIC_PREFIX}${name}`;
@@ -126,7 +129,7 @@ async function outboxEmpty(database: string): Promise<boolean> {
  */
 async function drained(): Promise<void> {
   const checks = async () =>
-    (await outboxEmpty('bdhvs_test_certification')) &&
+    (await outboxEmpty(`${DB_PREFIX}_certification`)) &&
     (await groupDrained('e2e-certification', topic('vneid.certification-events.v1'))) &&
     (await groupDrained('e2e-reporting', topic('certification.certificate-issued.v1'))) &&
     (await groupDrained('e2e-reporting', topic('certification.certificate-revoked.v1'))) &&
@@ -149,7 +152,7 @@ async function settled(unit = COMMUNE, period = '2025'): Promise<number> {
 beforeAll(async () => {
   infraUp();
   platform = await startPlatform({
-    dbPrefix: 'bdhvs_test',
+    dbPrefix: DB_PREFIX,
     groupPrefix: 'e2e-',
     topicPrefix: TOPIC_PREFIX,
     logLevel: 'warn',
@@ -180,6 +183,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await admin_.disconnect();
   await platform?.stop();
+  await dropDatabases(DB_PREFIX);
 });
 
 describe('a VNeID certification through the entry point', () => {

@@ -1,7 +1,9 @@
 import { randomInt, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
-import { Platform, VneidEvent, infraUp, mintDevToken, sign, startPlatform } from './platform';
+import { Platform, VneidEvent, dropDatabases, infraUp, mintDevToken, sign, startPlatform } from './platform';
 
 // Every indicator and breakdown through the entry point, compared with a computation of this file's own
 // from the raw requests it sent. A platform and databases of its own: the province holds only this run's
@@ -43,6 +45,7 @@ function random(): number {
 const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)];
 
 interface Certificate {
+  eventId?: string;
   certificateNo: string;
   unitCode: string;
   issuedAt: string;
@@ -122,8 +125,9 @@ async function register(p: Person): Promise<void> {
 }
 
 async function certify(p: Person, certificate: Certificate): Promise<void> {
+  certificate.eventId = randomUUID();
   const event: VneidEvent = {
-    eventId: randomUUID(),
+    eventId: certificate.eventId,
     type: 'CERTIFIED',
     occurredAt: certificate.issuedAt,
     citizenId: p.citizenId,
@@ -353,11 +357,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await kafkaAdmin.disconnect();
   await platform?.stop();
-  const client = new Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
-  await client.connect();
-  for (const name of ['learners', 'courses', 'certification', 'campaigns', 'reporting'])
-    await client.query(`DROP DATABASE IF EXISTS "${DB_PREFIX}_${name}" WITH (FORCE)`);
-  await client.end();
+  await dropDatabases(DB_PREFIX);
 });
 
 describe(`every indicator and breakdown against an independent computation (seed ${SEED})`, () => {
@@ -540,6 +540,115 @@ describe(`every indicator and breakdown against an independent computation (seed
     expect(bySex.slice(1).every((r) => r.denominator === null && r.value === null)).toBe(true);
   });
 
+  it('answers former districts on the pre-2025 map, adding up to the province', async () => {
+    // The mapping as the learners service ships it: each 2025 commune goes to the former district that
+    // gave most of its former communes (ties: the lowest code).
+    const lines = readFileSync(
+      join(
+        __dirname,
+        '..',
+        '..',
+        '..',
+        'apps',
+        'learners',
+        'src',
+        'units',
+        'data',
+        'lai-chau-units-mapping.csv',
+      ),
+      'utf8',
+    )
+      .trim()
+      .split('\n');
+    const header = lines[0].split(',');
+    const votes = new Map<string, Map<string, number>>();
+    for (const line of lines.slice(1)) {
+      const cells = line.split(',');
+      const district = cells[header.indexOf('old_district_code')];
+      const commune = cells[header.indexOf('new_code')];
+      const byDistrict = votes.get(commune) ?? new Map<string, number>();
+      byDistrict.set(district, (byDistrict.get(district) ?? 0) + 1);
+      votes.set(commune, byDistrict);
+    }
+    const districtOf = (commune: string) =>
+      [...(votes.get(commune) as Map<string, number>)].sort(
+        (x, y) => y[1] - x[1] || x[0].localeCompare(y[0]),
+      )[0][0];
+
+    const res = await call(
+      'GET',
+      `/api/v1/reporting/indicators?map=pre-2025&unit=${PROVINCE}&period=2026&indicator=c&breakdown=subunit`,
+    );
+    expect(res.status).toBe(200);
+    const [own, ...districts] = res.body as Row[];
+    expect(own.numerator).toBe(expectedCount('c', '2026', PROVINCE).numerator);
+    expect(districts.reduce((n, r) => n + r.numerator, 0)).toBe(own.numerator);
+    for (const row of districts) {
+      const expected = COMMUNES.filter((c) => districtOf(c) === row.unitCode).reduce(
+        (n, c) => n + expectedCount('c', '2026', c).numerator,
+        0,
+      );
+      expect({ district: row.unitCode, numerator: row.numerator }).toEqual({
+        district: row.unitCode,
+        numerator: expected,
+      });
+    }
+    const district = districtOf(COMMUNES[0]);
+    const rows = (
+      await call(
+        'GET',
+        `/api/v1/reporting/indicators?map=pre-2025&unit=${district}&period=2026&indicator=a&breakdown=subunit`,
+      )
+    ).body as Row[];
+    expect(rows.slice(1).map((r) => r.unitCode)).toContain(COMMUNES[0]);
+    expect(rows.find((r) => r.unitCode === COMMUNES[0])?.numerator).toBe(
+      expectedCount('a', '2026', COMMUNES[0]).numerator,
+    );
+    // A former commune merged into a 2025 one cannot be told apart.
+    const former = await call('GET', '/api/v1/reporting/indicators?map=pre-2025&unit=03386&period=2026');
+    expect(former.status).toBe(400);
+  });
+
+  it('lists the certification events behind a cell, a page at a time, with no personal data', async () => {
+    const period = periodBounds('2026');
+    const cell = { dimension: 'sex', value: 'female' };
+    const counted = people.filter(
+      (p) =>
+        p.unitCode === COMMUNES[0] &&
+        qualifiedAt(p, period.end) &&
+        inPopulation('c', p, period) &&
+        valuesOf(cell.dimension, p, period.lastDay).includes(cell.value),
+    );
+    expect(counted.length).toBe(expectedCount('c', '2026', COMMUNES[0], cell).numerator);
+    const seen: string[] = [];
+    let after = '';
+    for (let page = 0; page < 50; page++) {
+      const res = await call(
+        'GET',
+        `/api/v1/reporting/indicators/evidence?unit=${COMMUNES[0]}&period=2026&indicator=c&breakdown=sex&value=female&limit=2${after}`,
+      );
+      expect(res.status).toBe(200);
+      for (const event of res.body.events) {
+        expect(Object.keys(event).sort()).toEqual(
+          ['appliedAt', 'certificateId', 'eventId', 'occurredAt', 'producer', 'unitCode'].sort(),
+        );
+        seen.push(event.eventId);
+      }
+      if (res.body.next === null) break;
+      after = `&after=${res.body.next}`;
+    }
+    expect(seen.sort()).toEqual(counted.map((p) => p.certificates[0].eventId).sort());
+
+    const officer = mintDevToken({ sub: 'officer', roles: ['unit-officer'], unit: COMMUNES[1] });
+    const other = await fetch(
+      `${gateway}/api/v1/reporting/indicators/evidence?unit=${COMMUNES[0]}&indicator=c`,
+      {
+        headers: { authorization: `Bearer ${officer}` },
+      },
+    );
+    expect(other.status).toBe(403);
+  });
+
   it.each([
     ['indicator=x', 'indicator'],
     ['indicator=m_desk', 'indicator'],
@@ -547,8 +656,13 @@ describe(`every indicator and breakdown against an independent computation (seed
     ['period=2025Q5', 'period'],
     ['unit=99999', 'unit'],
     ['indicator=m_family&breakdown=sex', 'breakdown'],
+    ['evidence?indicator=m_family', 'indicator'],
+    ['evidence?indicator=c&breakdown=sex', 'value'],
+    ['evidence?indicator=c&breakdown=sex&value=other', 'value'],
+    ['evidence?indicator=c&breakdown=subunit&value=99999', 'value'],
   ])('answers %s with a 400 naming %s', async (query, field) => {
-    const res = await fetch(`${gateway}/api/v1/reporting/indicators?${query}`, {
+    const path = query.startsWith('evidence') ? `indicators/${query}` : `indicators?${query}`;
+    const res = await fetch(`${gateway}/api/v1/reporting/${path}`, {
       headers: { authorization: `Bearer ${admin()}` },
     });
     expect(res.status).toBe(400);

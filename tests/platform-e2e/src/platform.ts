@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { Client } from 'pg';
 import type { VneidCertificationEventV1 } from '@bdhvs/events';
 
 // Typed access to the project's scripts (plain Node, outside the Nx graph), which the e2e suite shares
@@ -40,3 +41,15 @@ export const pushAll: (
   o: { token: string; secret: string },
   concurrency?: number,
 ) => Promise<Record<string, number>> = vneid.pushAll;
+
+/** Drops the databases a platform of `startPlatform({ dbPrefix })` created, once it has stopped. */
+export async function dropDatabases(dbPrefix: string): Promise<void> {
+  const client = new Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
+  await client.connect();
+  try {
+    for (const name of platformLib.SERVICES as string[])
+      await client.query(`DROP DATABASE IF EXISTS "${dbPrefix}_${name}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,8 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, assertUnitInScope, defaultUnit } from '@bdhvs/auth';
 import { UnitHierarchyRepository } from '../units/unit-hierarchy.repository';
+import { formerDistrictOfCommunes, isFormerDistrict } from '../units/domain/former-map';
 import { ProjectionVersion } from '../registry/projection-version';
-import { BreakdownNotApplicableError, UnknownUnitError } from './domain/indicator.errors';
+import {
+  BreakdownNotApplicableError,
+  InvalidIndicatorQueryError,
+  UnknownUnitError,
+} from './domain/indicator.errors';
 import {
   ALL_INDICATORS,
   Breakdown,
@@ -19,11 +24,24 @@ import {
   sumOverSubtree,
 } from './domain/indicator';
 import { Period, currentYearPeriod, parsePeriod } from './domain/period';
-import { GetIndicatorsQuery, IndicatorRowDto } from './dto/indicators.dto';
+import {
+  GetIndicatorEvidenceQuery,
+  GetIndicatorsQuery,
+  IndicatorEvidenceDto,
+  IndicatorRowDto,
+} from './dto/indicators.dto';
 import { QualificationRepository } from './qualification.repository';
-import { CellTally, IndicatorTallyRepository } from './indicator-tally.repository';
+import { CellTally, IndicatorTallyRepository, UnitScope } from './indicator-tally.repository';
 
 const CACHE_ENTRIES = 2_000;
+
+/** The units a read sums over: the unit, its sub-units and the codes its tallies are kept under. */
+interface UnitTree {
+  unitCode: string;
+  children: Map<string, string[]>;
+  codes: string[];
+  scope: UnitScope;
+}
 
 /** Sums of one indicator's tallies per unit and breakdown value. */
 class Tallies {
@@ -64,36 +82,136 @@ export class GetIndicatorsService {
   ) {}
 
   async get(actor: Actor, query: GetIndicatorsQuery, now = new Date()): Promise<IndicatorRowDto[]> {
-    const unitCode = query.unit ?? defaultUnit(actor, this.units.provinceCode);
-    const unit = await this.units.find(unitCode);
-    if (!unit) throw new UnknownUnitError(unitCode);
-    await assertUnitInScope(actor, unitCode, this.units);
+    const map = query.map ?? '2025';
+    const unitCode =
+      map === '2025' ? await this.unitOf(actor, query.unit) : await this.formerUnitOf(actor, query.unit);
     const breakdown = query.breakdown ?? null;
     const indicators = this.indicatorsFor(query.indicator, breakdown);
     const period = parsePeriod(query.period ?? currentYearPeriod(now)) as Period;
 
     // A computed answer stays right until a projection changes: the same question again costs one read.
-    const key = JSON.stringify([unitCode, period.id, indicators, breakdown]);
+    const key = JSON.stringify([map, unitCode, period.id, indicators, breakdown]);
     const version = await this.version.current();
     const cached = this.cache.get(key);
     if (cached?.version === version) return cached.rows;
-    const rows = await this.compute(unitCode, period, indicators, breakdown);
+    const tree = map === '2025' ? await this.treeOf(unitCode) : await this.formerTreeOf(unitCode);
+    const rows = await this.compute(tree, period, indicators, breakdown);
     this.cache.delete(key);
     this.cache.set(key, { version, rows });
     if (this.cache.size > CACHE_ENTRIES) this.cache.delete(this.cache.keys().next().value as string);
     return rows;
   }
 
+  /** getIndicatorEvidence: the certificates behind one cell's numerator, a page at a time. */
+  async evidence(
+    actor: Actor,
+    query: GetIndicatorEvidenceQuery,
+    now = new Date(),
+  ): Promise<IndicatorEvidenceDto> {
+    let unitCode = await this.unitOf(actor, query.unit);
+    const period = parsePeriod(query.period ?? currentYearPeriod(now)) as Period;
+    if (query.breakdown && query.value === undefined)
+      throw new InvalidIndicatorQueryError('value', 'value is required with breakdown');
+    if (!query.breakdown && query.value !== undefined)
+      throw new InvalidIndicatorQueryError('breakdown', 'breakdown is required with value');
+    let cell: { dimension: LearnerDimension; value: string } | null = null;
+    if (query.breakdown === 'subunit') {
+      const subunits = (await this.units.subtree(unitCode)).filter((u) => u.parentCode === unitCode);
+      if (!subunits.some((u) => u.code === query.value))
+        throw new InvalidIndicatorQueryError('value', `${query.value} is not a sub-unit of ${unitCode}`);
+      unitCode = query.value as string;
+    } else if (query.breakdown) {
+      const dimension = query.breakdown as LearnerDimension;
+      if (!dimensionValues(dimension).includes(query.value as string))
+        throw new InvalidIndicatorQueryError(
+          'value',
+          `value must be one of ${dimensionValues(dimension).join(', ')} for ${dimension}`,
+        );
+      cell = { dimension, value: query.value as string };
+    }
+    const events = await this.tallies.evidence(await this.scopeOf(unitCode), period, query.indicator, cell, {
+      limit: query.limit,
+      after: query.after,
+    });
+    return {
+      indicator: query.indicator,
+      unitCode,
+      period: period.id,
+      ...(query.breakdown ? { breakdown: { [query.breakdown]: query.value as string } } : {}),
+      events: events.map((e) => ({
+        eventId: e.eventId,
+        certificateId: e.certificateId,
+        producer: 'certification',
+        occurredAt: e.occurredAt.toISOString(),
+        appliedAt: e.appliedAt.toISOString(),
+        unitCode: e.unitCode,
+      })),
+      next: events.length === query.limit ? events[events.length - 1].certificateId : null,
+    };
+  }
+
+  /** The unit asked for (default the caller's), known and within the caller's own. */
+  private async unitOf(actor: Actor, requested: string | undefined): Promise<string> {
+    const unitCode = requested ?? defaultUnit(actor, this.units.provinceCode);
+    if (!(await this.units.find(unitCode))) throw new UnknownUnitError(unitCode);
+    await assertUnitInScope(actor, unitCode, this.units);
+    return unitCode;
+  }
+
+  private async scopeOf(unitCode: string): Promise<UnitScope> {
+    if (unitCode === this.units.provinceCode) return 'all';
+    return (await this.units.subtree(unitCode)).map((u) => u.code);
+  }
+
+  /** A unit of the former map: the province or a former district (former communes cannot be told apart). */
+  private async formerUnitOf(actor: Actor, requested: string | undefined): Promise<string> {
+    const unitCode = requested ?? this.units.provinceCode;
+    // Callers are scoped by 2025 units: the former map is read at province level.
+    await assertUnitInScope(actor, this.units.provinceCode, this.units);
+    if (unitCode === this.units.provinceCode) return unitCode;
+    const unit = (await this.units.formerMap()).find((u) => u.code === unitCode);
+    if (!unit) throw new UnknownUnitError(unitCode, 'unit', 'pre-2025');
+    if (!isFormerDistrict(unit))
+      throw new InvalidIndicatorQueryError(
+        'unit',
+        `${unitCode} is a former commune: merged on 1 July 2025, it is read through its 2025 commune or its former district.`,
+      );
+    return unitCode;
+  }
+
+  private async treeOf(unitCode: string): Promise<UnitTree> {
+    const subtree = await this.units.subtree(unitCode);
+    const codes = subtree.map((u) => u.code);
+    return {
+      unitCode,
+      children: childrenOf(subtree),
+      codes,
+      scope: unitCode === this.units.provinceCode ? 'all' : codes,
+    };
+  }
+
+  /** The former map over 2025 communes: province, former districts, the 2025 communes each counts. */
+  private async formerTreeOf(unitCode: string): Promise<UnitTree> {
+    const former = await this.units.formerMap();
+    const province = this.units.provinceCode;
+    const children = new Map<string, string[]>([
+      [province, former.filter((u) => isFormerDistrict(u)).map((u) => u.code)],
+    ]);
+    for (const [commune, district] of formerDistrictOfCommunes(former))
+      children.set(district, [...(children.get(district) ?? []), commune]);
+    const codes = [unitCode, ...(children.get(unitCode) ?? [])];
+    if (unitCode === province)
+      return { unitCode, children, codes: [province, ...[...children.values()].flat()], scope: 'all' };
+    return { unitCode, children, codes, scope: codes };
+  }
+
   private async compute(
-    unitCode: string,
+    tree: UnitTree,
     period: Period,
     indicators: IndicatorId[],
     breakdown: Breakdown | null,
   ): Promise<IndicatorRowDto[]> {
-    const subtree = await this.units.subtree(unitCode);
-    const children = childrenOf(subtree);
-    const codes = subtree.map((u) => u.code);
-    const scope = unitCode === this.units.provinceCode ? 'all' : codes;
+    const { unitCode, children, codes, scope } = tree;
     const dimension = breakdown && breakdown !== 'subunit' ? (breakdown as LearnerDimension) : null;
     const learnerIndicators = indicators.filter((i) => i !== 'm_family');
     const [totals, cells, households] = await Promise.all([

@@ -24,55 +24,147 @@ export interface CellTally {
   asOf: Date | null;
 }
 
-/**
- * Who each learner indicator is about (contract, "Indicator semantics"), over the `person` rows below.
- * b's levels come from `studentLevelsInScope`; c and d are adults on the period's last day.
- */
-const POPULATION: Record<LearnerIndicator, string> = {
-  a: `'PUBLIC_SECTOR' = ANY(groups)`,
-  b: `'STUDENT' = ANY(groups) AND coalesce(student_level, '${UNKNOWN}') = ANY($3)`,
-  c: `dob <= $4`,
-  d: `dob <= $4`,
-  dd: `'ENTERPRISE_WORKER' = ANY(groups)`,
-};
+/** One event behind a numerator: a certificate that makes its learner qualified. No personal data. */
+export interface EvidenceEvent {
+  eventId: string;
+  certificateId: string;
+  occurredAt: Date;
+  appliedAt: Date;
+  unitCode: string;
+}
 
-/** A breakdown's value for a person row: whitelisted SQL, never built from input. */
-function cellExpression(dimension: LearnerDimension | null): { select: string; from: string } {
-  const unknownIfNull = (column: string) => `coalesce(${column}::text, '${UNKNOWN}')`;
-  switch (dimension) {
-    case null:
-      return { select: `''`, from: '' };
-    case 'group':
-      // A learner in several groups counts in each of them (contract).
-      return {
-        select: 'g.cell',
-        from: `CROSS JOIN LATERAL unnest(CASE WHEN cardinality(person.groups) = 0 THEN ARRAY['${UNKNOWN}'] ELSE person.groups END) AS g(cell)`,
-      };
-    case 'sex':
-      return { select: unknownIfNull('sex'), from: '' };
-    case 'ethnicity':
-      return { select: unknownIfNull('ethnicity'), from: '' };
-    case 'ethnicMinority':
-      return {
-        select: `CASE WHEN ethnicity IS NULL THEN '${UNKNOWN}' WHEN ethnicity = '${KINH}' THEN 'false' ELSE 'true' END`,
-        from: '',
-      };
-    case 'ageBand': {
-      // $5.. are the latest birth dates of each band's lowest age, oldest band first.
-      const bands = [...AGE_BANDS].reverse();
-      const whens = bands
-        .slice(0, -1)
-        .map((b, i) => `WHEN dob <= $${5 + i} THEN '${b.band}'`)
-        .join(' ');
-      return {
-        select: `CASE WHEN dob IS NULL THEN '${UNKNOWN}' ${whens} ELSE '${bands[bands.length - 1].band}' END`,
-        from: '',
-      };
+/** The units a read covers: every unit (the province), or a subtree's codes. */
+export type UnitScope = string[] | 'all';
+
+/** Positional parameters of one statement, numbered as they are used: none is ever left unused. */
+class Parameters {
+  readonly values: unknown[] = [];
+
+  add(value: unknown, type: string): string {
+    this.values.push(value);
+    return `$${this.values.length}::${type}`;
+  }
+}
+
+/** The rows of one query over people: each learner once, with what the indicators need. */
+class PersonQuery {
+  readonly params = new Parameters();
+  private units?: string;
+  readonly end: string;
+
+  constructor(
+    private readonly scope: UnitScope,
+    private readonly period: Period,
+  ) {
+    this.end = this.params.add(period.end, 'timestamptz');
+  }
+
+  inScope(column: string): string {
+    if (this.scope === 'all') return 'true';
+    this.units ??= this.params.add(this.scope, 'text[]');
+    return `${column} = ANY(${this.units})`;
+  }
+
+  /**
+   * Qualified (ADR 0008): a certificate issued before the period's end and not revoked before it. A learner
+   * counts once, in the unit of their registry profile; a learner the registry has not told reporting of
+   * yet counts in the unit of their first valid certificate, and moves when the registration arrives.
+   * Ages come from the registry's date of birth, else the certificate's, else 31 December of the birth
+   * year (an erased learner keeps only that).
+   */
+  ctes(): string {
+    const end = this.end;
+    const valid = `(r.revoked_at IS NULL OR r.revoked_at >= ${end})`;
+    return `candidate AS (
+         SELECT learner_key FROM learner_profile WHERE ${this.inScope('unit_code')}
+         UNION
+         SELECT learner_key FROM qualification WHERE issued_at < ${end} AND ${this.inScope('unit_code')}
+       ),
+       certified AS (
+         SELECT q.learner_key,
+                bool_or(${valid}) AS qualified,
+                (array_agg(q.unit_code ORDER BY ${valid} DESC, q.issued_at))[1] AS unit_code,
+                (array_agg(q.date_of_birth ORDER BY q.issued_at))[1] AS dob,
+                (count(*) + count(r.revoked_at) FILTER (WHERE r.revoked_at < ${end}))::int AS events,
+                greatest(max(q.applied_at), max(r.applied_at) FILTER (WHERE r.revoked_at < ${end})) AS as_of
+         FROM qualification q LEFT JOIN revocation r ON r.certificate_id = q.certificate_id
+         WHERE q.issued_at < ${end} AND q.learner_key IN (SELECT learner_key FROM candidate)
+         GROUP BY q.learner_key
+       ),
+       person AS (
+         SELECT k.learner_key,
+                coalesce(p.unit_code, c.unit_code) AS unit_code,
+                coalesce(p.date_of_birth, c.dob, make_date(p.birth_year, 12, 31)) AS dob,
+                coalesce(p.groups, '{}') AS groups, p.student_level, p.sex, p.ethnicity, p.disability,
+                p.poor_household,
+                coalesce(c.qualified, false) AS qualified,
+                coalesce(p.registered_at < ${end}, false) AS registered,
+                coalesce(c.events, 0) AS events, c.as_of
+         FROM candidate k
+         LEFT JOIN learner_profile p ON p.learner_key = k.learner_key
+         LEFT JOIN certified c ON c.learner_key = k.learner_key
+       )`;
+  }
+
+  /**
+   * Who each learner indicator is about (contract, "Indicator semantics"), over `person` rows. b's levels
+   * come from `studentLevelsInScope`; c and d are adults on the period's last day.
+   */
+  population(indicator: LearnerIndicator): string {
+    switch (indicator) {
+      case 'a':
+        return `'PUBLIC_SECTOR' = ANY(groups)`;
+      case 'b':
+        return `'STUDENT' = ANY(groups) AND coalesce(student_level, '${UNKNOWN}') = ANY(${this.params.add(studentLevelsInScope(this.period.year), 'text[]')})`;
+      case 'c':
+      case 'd':
+        return `dob <= ${this.params.add(latestBirthDateForAge(this.period.lastDay, ADULT_AGE), 'date')}`;
+      case 'dd':
+        return `'ENTERPRISE_WORKER' = ANY(groups)`;
     }
-    case 'disability':
-      return { select: unknownIfNull('disability'), from: '' };
-    case 'poorHousehold':
-      return { select: unknownIfNull('poor_household'), from: '' };
+  }
+
+  /** A breakdown's value for a person row: whitelisted SQL, never built from input. */
+  cell(dimension: LearnerDimension | null): { select: string; from: string } {
+    const unknownIfNull = (column: string) => `coalesce(${column}::text, '${UNKNOWN}')`;
+    switch (dimension) {
+      case null:
+        return { select: `''`, from: '' };
+      case 'group':
+        // A learner in several groups counts in each of them (contract).
+        return {
+          select: 'g.cell',
+          from: `CROSS JOIN LATERAL unnest(CASE WHEN cardinality(person.groups) = 0 THEN ARRAY['${UNKNOWN}'] ELSE person.groups END) AS g(cell)`,
+        };
+      case 'sex':
+        return { select: unknownIfNull('sex'), from: '' };
+      case 'ethnicity':
+        return { select: unknownIfNull('ethnicity'), from: '' };
+      case 'ethnicMinority':
+        return {
+          select: `CASE WHEN ethnicity IS NULL THEN '${UNKNOWN}' WHEN ethnicity = '${KINH}' THEN 'false' ELSE 'true' END`,
+          from: '',
+        };
+      case 'ageBand': {
+        // Oldest band first: born on or before the latest birth date of the band's lowest age.
+        const bands = [...AGE_BANDS].reverse();
+        const whens = bands
+          .slice(0, -1)
+          .map(
+            (b) =>
+              `WHEN dob <= ${this.params.add(latestBirthDateForAge(this.period.lastDay, b.from), 'date')} THEN '${b.band}'`,
+          )
+          .join(' ');
+        return {
+          select: `CASE WHEN dob IS NULL THEN '${UNKNOWN}' ${whens} ELSE '${bands[bands.length - 1].band}' END`,
+          from: '',
+        };
+      }
+      case 'disability':
+        return { select: unknownIfNull('disability'), from: '' };
+      case 'poorHousehold':
+        return { select: unknownIfNull('poor_household'), from: '' };
+    }
   }
 }
 
@@ -84,71 +176,29 @@ export class IndicatorTallyRepository {
   /**
    * Per unit and breakdown value, for every learner indicator: learners qualified at the period's end,
    * learners registered by then, and the certificate events behind the count.
-   *
-   * Qualified (ADR 0008): a certificate issued before the period's end and not revoked before it. A learner
-   * counts once, in the unit of their registry profile; a learner the registry has not told reporting of
-   * yet counts in the unit of their first valid certificate, and moves when the registration arrives.
-   * Ages come from the registry's date of birth, else the certificate's, else 31 December of the birth
-   * year (an erased learner keeps only that).
    */
   async tallyLearners(
-    units: string[] | 'all',
+    scope: UnitScope,
     period: Period,
     dimension: LearnerDimension | null,
   ): Promise<CellTally[]> {
-    const cell = cellExpression(dimension);
-    const measures = LEARNER_INDICATORS.map(
-      (i) => `
-        count(*) FILTER (WHERE qualified AND ${POPULATION[i]})::int AS ${i}_numerator,
-        count(*) FILTER (WHERE registered AND ${POPULATION[i]})::int AS ${i}_registered,
-        coalesce(sum(events) FILTER (WHERE ${POPULATION[i]}), 0)::int AS ${i}_events,
-        max(as_of) FILTER (WHERE ${POPULATION[i]}) AS ${i}_as_of`,
-    ).join(',');
-    const bornBy = [...AGE_BANDS]
-      .reverse()
-      .slice(0, -1)
-      .map((b) => latestBirthDateForAge(period.lastDay, b.from));
+    const query = new PersonQuery(scope, period);
+    const measures = LEARNER_INDICATORS.map((i) => {
+      const population = query.population(i);
+      return `
+        count(*) FILTER (WHERE qualified AND ${population})::int AS ${i}_numerator,
+        count(*) FILTER (WHERE registered AND ${population})::int AS ${i}_registered,
+        coalesce(sum(events) FILTER (WHERE ${population}), 0)::int AS ${i}_events,
+        max(as_of) FILTER (WHERE ${population}) AS ${i}_as_of`;
+    }).join(',');
+    const cell = query.cell(dimension);
     const rows: Record<string, unknown>[] = await this.db.manager.query(
-      `WITH candidate AS (
-         SELECT learner_key FROM learner_profile WHERE $1::text[] IS NULL OR unit_code = ANY($1)
-         UNION
-         SELECT learner_key FROM qualification WHERE issued_at < $2 AND ($1::text[] IS NULL OR unit_code = ANY($1))
-       ),
-       certified AS (
-         SELECT q.learner_key,
-                bool_or(r.revoked_at IS NULL OR r.revoked_at >= $2) AS qualified,
-                (array_agg(q.unit_code ORDER BY (r.revoked_at IS NULL OR r.revoked_at >= $2) DESC, q.issued_at))[1] AS unit_code,
-                (array_agg(q.date_of_birth ORDER BY q.issued_at))[1] AS dob,
-                (count(*) + count(r.revoked_at) FILTER (WHERE r.revoked_at < $2))::int AS events,
-                greatest(max(q.applied_at), max(r.applied_at) FILTER (WHERE r.revoked_at < $2)) AS as_of
-         FROM qualification q LEFT JOIN revocation r ON r.certificate_id = q.certificate_id
-         WHERE q.issued_at < $2 AND q.learner_key IN (SELECT learner_key FROM candidate)
-         GROUP BY q.learner_key
-       ),
-       person AS (
-         SELECT coalesce(p.unit_code, c.unit_code) AS unit_code,
-                coalesce(p.date_of_birth, c.dob, make_date(p.birth_year, 12, 31)) AS dob,
-                coalesce(p.groups, '{}') AS groups, p.student_level, p.sex, p.ethnicity, p.disability,
-                p.poor_household,
-                coalesce(c.qualified, false) AS qualified,
-                coalesce(p.registered_at < $2, false) AS registered,
-                coalesce(c.events, 0) AS events, c.as_of
-         FROM candidate k
-         LEFT JOIN learner_profile p ON p.learner_key = k.learner_key
-         LEFT JOIN certified c ON c.learner_key = k.learner_key
-       )
+      `WITH ${query.ctes()}
        SELECT unit_code, ${cell.select} AS cell, ${measures}
        FROM person ${cell.from}
-       WHERE $1::text[] IS NULL OR unit_code = ANY($1)
+       WHERE ${query.inScope('unit_code')}
        GROUP BY 1, 2`,
-      [
-        units === 'all' ? null : units,
-        period.end,
-        studentLevelsInScope(period.year),
-        latestBirthDateForAge(period.lastDay, ADULT_AGE),
-        // Postgres refuses a parameter the statement does not use: the band limits only for ageBand.
-        ...(dimension === 'ageBand' ? bornBy : []),
-      ],
+      query.params.values,
     );
     return rows.flatMap((row) =>
       LEARNER_INDICATORS.map((indicator) => ({
@@ -164,10 +214,47 @@ export class IndicatorTallyRepository {
   }
 
   /**
+   * The certificates behind one cell's numerator: each valid certificate, at the period's end, of every
+   * learner the cell counts. Ordered by certificate id; `after` continues a page.
+   */
+  async evidence(
+    scope: UnitScope,
+    period: Period,
+    indicator: LearnerIndicator,
+    cell: { dimension: LearnerDimension; value: string } | null,
+    page: { limit: number; after?: string },
+  ): Promise<EvidenceEvent[]> {
+    const query = new PersonQuery(scope, period);
+    const population = query.population(indicator);
+    const value = query.cell(cell?.dimension ?? null);
+    const matches = cell ? `AND ${value.select} = ${query.params.add(cell.value, 'text')}` : '';
+    const after = page.after ? `AND q.certificate_id > ${query.params.add(page.after, 'uuid')}` : '';
+    return this.db.manager.query(
+      `WITH ${query.ctes()},
+       counted AS (
+         SELECT DISTINCT person.learner_key, person.unit_code FROM person ${value.from}
+         WHERE qualified AND ${population} AND ${query.inScope('unit_code')} ${matches}
+       )
+       SELECT q.source_event_id AS "eventId", q.certificate_id AS "certificateId",
+              q.issued_at AS "occurredAt", q.applied_at AS "appliedAt", counted.unit_code AS "unitCode"
+       FROM counted
+       JOIN qualification q ON q.learner_key = counted.learner_key AND q.issued_at < ${query.end}
+       LEFT JOIN revocation r ON r.certificate_id = q.certificate_id
+       WHERE (r.revoked_at IS NULL OR r.revoked_at >= ${query.end}) ${after}
+       ORDER BY q.certificate_id
+       LIMIT ${query.params.add(page.limit, 'int')}`,
+      query.params.values,
+    );
+  }
+
+  /**
    * m_family per unit: households registered by the period's end, and those with at least one member
    * qualified at its end (a member by the household's own record or by their registry profile).
    */
-  async tallyHouseholds(units: string[] | 'all', period: Period): Promise<CellTally[]> {
+  async tallyHouseholds(scope: UnitScope, period: Period): Promise<CellTally[]> {
+    const params = new Parameters();
+    const end = params.add(period.end, 'timestamptz');
+    const inScope = scope === 'all' ? 'true' : `h.unit_code = ANY(${params.add(scope, 'text[]')})`;
     const rows: {
       unit_code: string;
       registered: number;
@@ -176,24 +263,24 @@ export class IndicatorTallyRepository {
       as_of: Date | null;
     }[] = await this.db.manager.query(
       `WITH member AS (
-           SELECT household_id, learner_key FROM household_member
-           UNION
-           SELECT household_id, learner_key FROM learner_profile WHERE household_id IS NOT NULL
-         ),
-         learned AS (
-           SELECT m.household_id, count(DISTINCT q.certificate_id)::int AS events, max(q.applied_at) AS as_of
-           FROM member m
-           JOIN qualification q ON q.learner_key = m.learner_key AND q.issued_at < $2
-           LEFT JOIN revocation r ON r.certificate_id = q.certificate_id
-           WHERE r.revoked_at IS NULL OR r.revoked_at >= $2
-           GROUP BY m.household_id
-         )
-         SELECT h.unit_code, count(*)::int AS registered, count(l.household_id)::int AS learned,
-                coalesce(sum(l.events), 0)::int AS events, max(l.as_of) AS as_of
-         FROM household h LEFT JOIN learned l ON l.household_id = h.household_id
-         WHERE h.registered_at < $2 AND ($1::text[] IS NULL OR h.unit_code = ANY($1))
-         GROUP BY h.unit_code`,
-      [units === 'all' ? null : units, period.end],
+         SELECT household_id, learner_key FROM household_member
+         UNION
+         SELECT household_id, learner_key FROM learner_profile WHERE household_id IS NOT NULL
+       ),
+       learned AS (
+         SELECT m.household_id, count(DISTINCT q.certificate_id)::int AS events, max(q.applied_at) AS as_of
+         FROM member m
+         JOIN qualification q ON q.learner_key = m.learner_key AND q.issued_at < ${end}
+         LEFT JOIN revocation r ON r.certificate_id = q.certificate_id
+         WHERE r.revoked_at IS NULL OR r.revoked_at >= ${end}
+         GROUP BY m.household_id
+       )
+       SELECT h.unit_code, count(*)::int AS registered, count(l.household_id)::int AS learned,
+              coalesce(sum(l.events), 0)::int AS events, max(l.as_of) AS as_of
+       FROM household h LEFT JOIN learned l ON l.household_id = h.household_id
+       WHERE h.registered_at < ${end} AND ${inScope}
+       GROUP BY h.unit_code`,
+      params.values,
     );
     return rows.map((r) => ({
       indicator: 'm_family',

@@ -1,7 +1,13 @@
 import { Body, Controller, Get, HttpCode, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Roles } from '@bdhvs/auth';
-import { GetIndicatorsQuery, IndicatorRowDto, SetFiguresDto } from './dto/indicators.dto';
+import {
+  GetIndicatorEvidenceQuery,
+  GetIndicatorsQuery,
+  IndicatorEvidenceDto,
+  IndicatorRowDto,
+  SetFiguresDto,
+} from './dto/indicators.dto';
 import { GetIndicatorsService } from './get-indicators.service';
 import { SetFiguresService } from './set-figures.service';
 
@@ -23,6 +29,20 @@ export class IndicatorsController {
     @Query() query: GetIndicatorsQuery,
   ): Promise<IndicatorRowDto[]> {
     return this.indicators.get(actor, query);
+  }
+
+  @Get('indicators/evidence')
+  @Roles('province-admin', 'unit-officer', 'district-system')
+  @ApiOperation({
+    summary:
+      'The events behind one cell’s numerator: each valid certificate of each learner counted (event ids and times, no personal data)',
+  })
+  @ApiOkResponse({ type: IndicatorEvidenceDto })
+  getIndicatorEvidence(
+    @CurrentActor() actor: Actor,
+    @Query() query: GetIndicatorEvidenceQuery,
+  ): Promise<IndicatorEvidenceDto> {
+    return this.indicators.evidence(actor, query);
   }
 
   @Put('denominators')

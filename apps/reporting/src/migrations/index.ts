@@ -1,10 +1,12 @@
 import { MessagingOutboxNotify1764000000001, MessagingTables1764000000000 } from '@bdhvs/messaging';
 import { CreateProjections1764000000200 } from './1764000000200-create-projections';
 import { CreateRegistryView1764000000300 } from './1764000000300-create-registry-view';
+import { UnitMergedInto1764000000400 } from './1764000000400-unit-merged-into';
 
 export const migrations = [
   MessagingTables1764000000000,
   MessagingOutboxNotify1764000000001,
   CreateProjections1764000000200,
   CreateRegistryView1764000000300,
+  UnitMergedInto1764000000400,
 ];

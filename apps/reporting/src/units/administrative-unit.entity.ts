@@ -17,4 +17,7 @@ export class AdministrativeUnitEntity {
 
   @Column({ name: 'parent_code', type: 'text', nullable: true })
   parentCode: string | null;
+
+  @Column({ name: 'merged_into_code', type: 'text', nullable: true })
+  mergedIntoCode: string | null;
 }

@@ -5,6 +5,7 @@ import { UnitHierarchy } from '@bdhvs/auth';
 import { Database, EntityTable, SERVICE_CONFIG } from '@bdhvs/service-runtime';
 import { AdministrativeUnitEntity } from './administrative-unit.entity';
 import { ReportingConfig } from '../config/reporting-config';
+import { FormerUnit } from './domain/former-map';
 
 export interface UnitRow {
   code: string;
@@ -40,10 +41,11 @@ export class UnitHierarchyRepository implements UnitHierarchy {
         name: u.name,
         type: u.type,
         parentCode: u.parentCode,
+        mergedIntoCode: u.mergedIntoCode ?? null,
       })),
       {
         onConflict:
-          '(map, code) DO UPDATE SET name = EXCLUDED.name, type = EXCLUDED.type, parent_code = EXCLUDED.parent_code',
+          '(map, code) DO UPDATE SET name = EXCLUDED.name, type = EXCLUDED.type, parent_code = EXCLUDED.parent_code, merged_into_code = EXCLUDED.merged_into_code',
       },
     );
   }
@@ -54,6 +56,14 @@ export class UnitHierarchyRepository implements UnitHierarchy {
       [code],
     );
     return rows[0] ?? null;
+  }
+
+  /** Every unit of the former (pre-2025) map, with the 2025 commune each former commune became part of. */
+  async formerMap(): Promise<FormerUnit[]> {
+    return this.db.manager.query(
+      `SELECT code, type, parent_code AS "parentCode", merged_into_code AS "mergedIntoCode"
+       FROM administrative_unit WHERE map = 'pre-2025'`,
+    );
   }
 
   /** The unit and everything below it. */

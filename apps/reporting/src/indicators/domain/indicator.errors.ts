@@ -8,8 +8,8 @@ export class InvalidIndicatorQueryError extends DomainError {
 }
 
 export class UnknownUnitError extends InvalidIndicatorQueryError {
-  constructor(unitCode: string, field = 'unit') {
-    super(field, `No administrative unit ${unitCode} on the 2025 map.`);
+  constructor(unitCode: string, field = 'unit', map = '2025') {
+    super(field, `No administrative unit ${unitCode} on the ${map} map.`);
   }
 }
 

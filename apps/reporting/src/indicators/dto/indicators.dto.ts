@@ -1,11 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMinSize,
   IsIn,
   IsInt,
   IsNumber,
   IsOptional,
+  IsUUID,
   Matches,
   Max,
   Min,
@@ -16,6 +17,8 @@ import {
   BREAKDOWNS,
   Breakdown,
   IndicatorId,
+  LEARNER_INDICATORS,
+  LearnerIndicator,
   PENDING_MODEL_INDICATORS,
 } from '../domain/indicator';
 
@@ -27,6 +30,16 @@ export class GetIndicatorsQuery {
   @IsOptional()
   @Matches(UNIT, { message: 'unit must be an administrative unit code' })
   unit?: string;
+
+  @ApiPropertyOptional({
+    enum: ['2025', 'pre-2025'],
+    default: '2025',
+    description:
+      'pre-2025: the province or a former district (a 2025 commune counts in the former district that gave most of its former communes; ADR 0008); subunit then lists districts, or a district’s 2025 communes',
+  })
+  @IsOptional()
+  @IsIn(['2025', 'pre-2025'])
+  map?: '2025' | 'pre-2025';
 
   @ApiPropertyOptional({
     example: '2025Q3',
@@ -139,4 +152,101 @@ export class SetFiguresDto {
   @ArrayMinSize(1)
   @Type(() => UnitFigureDto)
   values: UnitFigureDto[];
+}
+
+export class GetIndicatorEvidenceQuery {
+  @ApiPropertyOptional({
+    example: '03388',
+    description: "Unit code; default the caller's unit or the province",
+  })
+  @IsOptional()
+  @Matches(UNIT, { message: 'unit must be an administrative unit code' })
+  unit?: string;
+
+  @ApiPropertyOptional({ example: '2025Q3', description: 'DHIS2 period; default the current year' })
+  @IsOptional()
+  @Matches(PERIOD, { message: 'period must be a DHIS2 period id such as 2025, 2025S1 or 2025Q1' })
+  period?: string;
+
+  @ApiProperty({ enum: LEARNER_INDICATORS, example: 'c', description: 'An indicator over learners' })
+  @IsIn(LEARNER_INDICATORS, { message: `indicator must be one of ${LEARNER_INDICATORS.join(', ')}` })
+  indicator: LearnerIndicator;
+
+  @ApiPropertyOptional({
+    enum: BREAKDOWNS,
+    example: 'sex',
+    description: 'With `value`: one cell of a breakdown',
+  })
+  @IsOptional()
+  @IsIn(BREAKDOWNS)
+  breakdown?: Breakdown;
+
+  @ApiPropertyOptional({
+    example: 'female',
+    description: 'The breakdown value of the cell (a sub-unit code for `subunit`); required with `breakdown`',
+  })
+  @IsOptional()
+  @Matches(/^[\w+-]{1,32}$/, { message: 'value must be a breakdown value such as female, 60+ or 03388' })
+  value?: string;
+
+  @ApiPropertyOptional({ example: 100, default: 100, minimum: 1, maximum: 1000 })
+  @IsOptional()
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  limit = 100;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The `next` of the previous page' })
+  @IsOptional()
+  @IsUUID()
+  after?: string;
+}
+
+export class EvidenceEventDto {
+  @ApiProperty({
+    example: '6f1c2a8e-3b4d-4e5f-8a9b-0c1d2e3f4a5b',
+    description: 'The VNeID event that certified',
+  })
+  eventId: string;
+
+  @ApiProperty({ format: 'uuid' })
+  certificateId: string;
+
+  @ApiProperty({ example: 'certification', description: 'The service that published the event' })
+  producer: string;
+
+  @ApiProperty({ example: '2025-09-30T08:00:00.000Z', description: 'When VNeID certified' })
+  occurredAt: string;
+
+  @ApiProperty({ example: '2025-09-30T08:00:02.000Z', description: 'When reporting applied it' })
+  appliedAt: string;
+
+  @ApiProperty({ example: '03388', description: 'The unit the learner counts in' })
+  unitCode: string;
+}
+
+export class IndicatorEvidenceDto {
+  @ApiProperty({ example: 'c' })
+  indicator: string;
+
+  @ApiProperty({ example: '03388' })
+  unitCode: string;
+
+  @ApiProperty({ example: '2025Q3' })
+  period: string;
+
+  @ApiPropertyOptional({ example: { sex: 'female' } })
+  breakdown?: Record<string, string>;
+
+  @ApiProperty({ type: [EvidenceEventDto] })
+  events: EvidenceEventDto[];
+
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'Pass as `after` for the next page',
+  })
+  next: string | null;
 }
