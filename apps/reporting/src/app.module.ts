@@ -3,6 +3,7 @@ import { AuthModule } from '@bdhvs/auth';
 import { KafkaReadiness, MessagingModule } from '@bdhvs/messaging';
 import { ServiceRuntimeModule } from '@bdhvs/service-runtime';
 import { IndicatorsModule } from './indicators/indicators.module';
+import { ReportsModule } from './reports/reports.module';
 import { ReportingConfig } from './config/reporting-config';
 import { database } from './database';
 
@@ -17,6 +18,7 @@ export function reportingModule(config: ReportingConfig) {
       }),
       AuthModule,
       IndicatorsModule,
+      ReportsModule,
     ],
   })
   class ReportingModule {}

@@ -5,6 +5,7 @@ import {
   RevocationEntity,
 } from './indicators/qualification.entity';
 import { migrations } from './migrations';
+import { PeriodicReportActionEntity, PeriodicReportEntity } from './reports/periodic-report.entity';
 import {
   HouseholdEntity,
   HouseholdMemberEntity,
@@ -26,6 +27,8 @@ export const database: Omit<DatabaseOptions, 'url'> = {
     HouseholdEntity,
     HouseholdMemberEntity,
     ProjectionVersionEntity,
+    PeriodicReportEntity,
+    PeriodicReportActionEntity,
   ],
   migrations,
 };

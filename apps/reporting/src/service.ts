@@ -2,6 +2,7 @@ import { connectInbox } from '@bdhvs/messaging';
 import type { ServiceDefinition } from '@bdhvs/service-runtime';
 import { reportingModule } from './app.module';
 import { INDICATOR_PROBLEMS } from './indicators/indicator.problems';
+import { REPORT_PROBLEMS } from './reports/report.problems';
 import { database } from './database';
 import { ReportingConfig } from './config/reporting-config';
 
@@ -13,5 +14,5 @@ export const reportingService: ServiceDefinition<ReportingConfig> = {
   database,
   appModule: reportingModule,
   connect: connectInbox,
-  problems: INDICATOR_PROBLEMS,
+  problems: { ...INDICATOR_PROBLEMS, ...REPORT_PROBLEMS },
 };

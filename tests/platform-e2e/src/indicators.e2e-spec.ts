@@ -672,6 +672,178 @@ describe(`every indicator and breakdown against an independent computation (seed
   });
 });
 
+describe('periodic reports, exports, ETags and rankings on the same province', () => {
+  const officer = (unit: string) => mintDevToken({ sub: `officer-${unit}`, roles: ['unit-officer'], unit });
+  const asOfficer = (unit: string, method: string, path: string, body?: unknown) =>
+    fetch(`${gateway}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${officer(unit)}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+
+  it('answers 304 to a current If-None-Match and a new ETag once a number changes', async () => {
+    const path = `/api/v1/reporting/indicators?unit=${COMMUNES[0]}&period=2026&indicator=d`;
+    const first = await fetch(`${gateway}${path}`, { headers: { authorization: `Bearer ${admin()}` } });
+    const etag = first.headers.get('etag') as string;
+    expect(etag).toMatch(/^W\/"/);
+    const again = await fetch(`${gateway}${path}`, {
+      headers: { authorization: `Bearer ${admin()}`, 'if-none-match': etag },
+    });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+    const set = await call('PUT', '/api/v1/reporting/targets', {
+      year: 2026,
+      indicator: 'd',
+      values: [{ unitCode: COMMUNES[0], value: 10 }],
+    });
+    expect(set.status).toBe(204);
+    const changed = await fetch(`${gateway}${path}`, {
+      headers: { authorization: `Bearer ${admin()}`, 'if-none-match': etag },
+    });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get('etag')).not.toBe(etag);
+    expect(((await changed.json()) as { target: number }[])[0].target).toBe(10);
+  });
+
+  it('exports the rows of getIndicators as CSV with a BOM and as DHIS2 data values', async () => {
+    const query = `unit=${PROVINCE}&period=2026&breakdown=ageBand`;
+    const rows = (await call('GET', `/api/v1/reporting/indicators?${query}`)).body as Row[];
+    const csv = await fetch(`${gateway}/api/v1/reporting/indicators/export?${query}`, {
+      headers: { authorization: `Bearer ${admin()}` },
+    });
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    const bytes = Buffer.from(await csv.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const [header, ...lines] = bytes.subarray(3).toString('utf8').trim().split('\n');
+    const columns = header.split(',');
+    expect(columns.slice(0, 4)).toEqual(['indicator', 'unitCode', 'period', 'ageBand']);
+    expect(lines).toHaveLength(rows.length);
+    lines.forEach((line, i) => {
+      const cells = line.split(',');
+      expect([cells[0], cells[3], Number(cells[columns.indexOf('numerator')])]).toEqual([
+        rows[i].indicator,
+        rows[i].breakdown?.['ageBand'] ?? '',
+        rows[i].numerator,
+      ]);
+    });
+    const dhis2 = await call('GET', `/api/v1/reporting/indicators/export?${query}&format=dhis2`);
+    const values = dhis2.body.dataValues as {
+      dataElement: string;
+      orgUnit: string;
+      value: string;
+      categoryOptionCombo?: string;
+    }[];
+    for (const row of rows) {
+      const combo = row.breakdown ? `ageBand:${row.breakdown['ageBand']}` : undefined;
+      const numerator = values.find(
+        (v) =>
+          v.dataElement === `${row.indicator}.numerator` &&
+          v.categoryOptionCombo === combo &&
+          v.orgUnit === PROVINCE,
+      );
+      expect(numerator?.value).toBe(String(row.numerator));
+    }
+  });
+
+  it('submits, approves and freezes a report; a late event shows as an amendment and in the live numbers', async () => {
+    const unit = COMMUNES[0];
+    const early = await asOfficer(unit, 'POST', '/api/v1/reporting/periodic-reports/submit', {
+      unitCode: unit,
+      period: '2026Q4',
+      narrative: 'too early',
+    });
+    expect(early.status).toBe(409);
+    const notSubmitted = await call('POST', '/api/v1/reporting/periodic-reports/approve', {
+      unitCode: unit,
+      period: '2025Q2',
+    });
+    expect(notSubmitted.status).toBe(409);
+
+    const submitted = await asOfficer(unit, 'POST', '/api/v1/reporting/periodic-reports/submit', {
+      unitCode: unit,
+      period: '2025Q3',
+      narrative: 'Quý III: lớp học cộng đồng hằng tuần ở mọi bản.',
+    });
+    expect(submitted.status).toBe(200);
+    expect(((await submitted.json()) as { status: string }).status).toBe('SUBMITTED');
+    const ownLevel = await asOfficer(unit, 'POST', '/api/v1/reporting/periodic-reports/approve', {
+      unitCode: unit,
+      period: '2025Q3',
+    });
+    expect(ownLevel.status).toBe(403);
+    const byProvince = await asOfficer(PROVINCE, 'POST', '/api/v1/reporting/periodic-reports/approve', {
+      unitCode: unit,
+      period: '2025Q3',
+      comment: 'Đạt',
+    });
+    expect(byProvince.status).toBe(200);
+    const approved = (await byProvince.json()) as { status: string; rows: Row[] };
+    expect(approved.status).toBe('APPROVED');
+    const live = (await call('GET', `/api/v1/reporting/indicators?unit=${unit}&period=2025Q3`)).body as Row[];
+    expect(approved.rows.map(pickCounts)).toEqual(live.map(pickCounts));
+    const [cBefore] = (
+      await call('GET', `/api/v1/reporting/indicators?unit=${unit}&period=2025Q3&indicator=c`)
+    ).body as Row[];
+
+    // A certification VNeID dated inside the approved quarter, delivered late.
+    const late = person(999);
+    late.dateOfBirth = '1980-06-15';
+    late.citizenId = `001080${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
+    late.sex = 'male';
+    const certificate: Certificate = {
+      certificateNo: `E2E-${RUN}-late`,
+      unitCode: unit,
+      issuedAt: '2025-08-20T03:00:00Z',
+    };
+    await certify(late, certificate);
+    await drained();
+
+    const report = await call('GET', `/api/v1/reporting/periodic-reports?unit=${unit}&period=2025Q3`);
+    expect(report.body.status).toBe('APPROVED');
+    expect(report.body.rows.map(pickCounts)).toEqual(approved.rows.map(pickCounts));
+    expect(report.body.amendments.map((a: { eventId: string }) => a.eventId)).toContain(certificate.eventId);
+    const effect = report.body.amendmentEffect.find((e: { indicator: string }) => e.indicator === 'c');
+    expect(effect).toEqual({
+      indicator: 'c',
+      frozenNumerator: cBefore.numerator,
+      liveNumerator: cBefore.numerator + 1,
+    });
+    const [cAfter] = (
+      await call('GET', `/api/v1/reporting/indicators?unit=${unit}&period=2025Q3&indicator=c`)
+    ).body as Row[];
+    expect(cAfter.numerator).toBe(cBefore.numerator + 1);
+    expect(report.body.history.map((h: { action: string }) => h.action)).toEqual(['SUBMITTED', 'APPROVED']);
+
+    const province = await call('GET', `/api/v1/reporting/periodic-reports?unit=${PROVINCE}&period=2025Q3`);
+    expect(province.body.status).toBe('OPEN');
+    expect(province.body.completeness.submitted).toBe(1);
+    expect(province.body.completeness.missing).not.toContain(unit);
+    expect(province.body.completeness.missing).toHaveLength(province.body.completeness.expected - 1);
+
+    const exported = await call(
+      'GET',
+      `/api/v1/reporting/periodic-reports/export?unit=${unit}&period=2025Q3&format=dhis2`,
+    );
+    const cValue = exported.body.dataValues.find(
+      (v: { dataElement: string }) => v.dataElement === 'c.numerator',
+    );
+    expect(cValue.value).toBe(String(cBefore.numerator));
+  });
+
+  it('ranks the communes by progress towards their targets', async () => {
+    const res = await call('GET', '/api/v1/reporting/rankings?of=units&period=2026');
+    expect(res.status).toBe(200);
+    const ranking = res.body.ranking as { rank: number; unitCode: string; score: number | null }[];
+    const scored = ranking.filter((r) => r.score !== null);
+    expect(scored.map((r) => r.unitCode).sort()).toEqual([...COMMUNES].sort());
+    for (let i = 1; i < ranking.length; i++)
+      expect(ranking[i].rank).toBeGreaterThanOrEqual(ranking[i - 1].rank);
+    const mentors = await call('GET', '/api/v1/reporting/rankings?of=mentors');
+    expect(mentors.status).toBe(400);
+  });
+});
+
 function pickCounts(row: Row): { numerator: number; registered: number } {
   return { numerator: row.numerator, registered: row.registered };
 }

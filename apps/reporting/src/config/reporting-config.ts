@@ -1,8 +1,17 @@
-import { Matches } from 'class-validator';
+import { IsJSON, IsOptional, Matches } from 'class-validator';
 import { ServiceConfig } from '@bdhvs/service-runtime';
 
 export class ReportingConfig extends ServiceConfig {
   /** Root of the hierarchy: Lai Châu is 12. */
   @Matches(/^\d{2}$/, { message: 'must be a two-digit province code' })
   PROVINCE_CODE = '12';
+
+  /**
+   * DHIS2 identifiers for `format=dhis2`, as JSON: `{ "dataElements": { "c.numerator": "<uid>", ... },
+   * "orgUnits": { "12": "<uid>", ... }, "categoryOptionCombos": { "sex:female": "<uid>", ... } }`. Anything
+   * not mapped keeps a readable default (ADR 0014).
+   */
+  @IsOptional()
+  @IsJSON({ message: 'must be a JSON object of dataElements, orgUnits and categoryOptionCombos' })
+  DHIS2_MAPPING?: string;
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, assertUnitInScope, defaultUnit } from '@bdhvs/auth';
+import { ConditionalRead, entityTag, matchesIfNoneMatch } from '@bdhvs/service-runtime';
 import { UnitHierarchyRepository } from '../units/unit-hierarchy.repository';
 import { formerDistrictOfCommunes, isFormerDistrict } from '../units/domain/former-map';
 import { ProjectionVersion } from '../registry/projection-version';
@@ -81,17 +82,49 @@ export class GetIndicatorsService {
     private readonly version: ProjectionVersion,
   ) {}
 
-  async get(actor: Actor, query: GetIndicatorsQuery, now = new Date()): Promise<IndicatorRowDto[]> {
+  async get(
+    actor: Actor,
+    query: GetIndicatorsQuery,
+    ifNoneMatch?: string,
+    now = new Date(),
+  ): Promise<ConditionalRead<IndicatorRowDto[]>> {
     const map = query.map ?? '2025';
     const unitCode =
       map === '2025' ? await this.unitOf(actor, query.unit) : await this.formerUnitOf(actor, query.unit);
     const breakdown = query.breakdown ?? null;
     const indicators = this.indicatorsFor(query.indicator, breakdown);
     const period = parsePeriod(query.period ?? currentYearPeriod(now)) as Period;
+    const version = await this.version.current();
+    const etag = entityTag([version, map, unitCode, period.id, indicators, breakdown]);
+    if (matchesIfNoneMatch(ifNoneMatch, etag)) return { etag, body: null };
+    return { etag, body: await this.rows(map, unitCode, period, indicators, breakdown, version) };
+  }
 
+  /** Every indicator's own row for a unit of the 2025 map (a periodic report's rows). No scope check. */
+  async unitRows(unitCode: string, period: Period): Promise<IndicatorRowDto[]> {
+    return this.rows('2025', unitCode, period, [...ALL_INDICATORS], null, await this.version.current());
+  }
+
+  /** Every indicator's rows for a unit and each of its direct sub-units (rankings). No scope check. */
+  async subunitRows(unitCode: string, period: Period): Promise<IndicatorRowDto[]> {
+    return this.rows('2025', unitCode, period, [...ALL_INDICATORS], 'subunit', await this.version.current());
+  }
+
+  /** The version the rows of a read are computed at: an ETag, and the key of the read cache. */
+  currentVersion(): Promise<string> {
+    return this.version.current();
+  }
+
+  private async rows(
+    map: '2025' | 'pre-2025',
+    unitCode: string,
+    period: Period,
+    indicators: IndicatorId[],
+    breakdown: Breakdown | null,
+    version: string,
+  ): Promise<IndicatorRowDto[]> {
     // A computed answer stays right until a projection changes: the same question again costs one read.
     const key = JSON.stringify([map, unitCode, period.id, indicators, breakdown]);
-    const version = await this.version.current();
     const cached = this.cache.get(key);
     if (cached?.version === version) return cached.rows;
     const tree = map === '2025' ? await this.treeOf(unitCode) : await this.formerTreeOf(unitCode);

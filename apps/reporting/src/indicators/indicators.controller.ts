@@ -1,7 +1,19 @@
-import { Body, Controller, Get, HttpCode, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Put, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { answerConditionally } from '@bdhvs/service-runtime';
+import {
+  ApiBearerAuth,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ETAG_HEADER, NOT_MODIFIED } from './dto/conditional-read.dto';
 import { Actor, CurrentActor, Roles } from '@bdhvs/auth';
 import {
+  ExportIndicatorsQuery,
   GetIndicatorEvidenceQuery,
   GetIndicatorsQuery,
   IndicatorEvidenceDto,
@@ -10,6 +22,7 @@ import {
 } from './dto/indicators.dto';
 import { GetIndicatorsService } from './get-indicators.service';
 import { SetFiguresService } from './set-figures.service';
+import { ExportIndicatorsService } from './export-indicators.service';
 
 @ApiTags('reporting')
 @ApiBearerAuth()
@@ -18,17 +31,45 @@ export class IndicatorsController {
   constructor(
     private readonly indicators: GetIndicatorsService,
     private readonly figures: SetFiguresService,
+    private readonly exports: ExportIndicatorsService,
   ) {}
 
   @Get('indicators')
   @Roles('province-admin', 'unit-officer', 'district-system')
   @ApiOperation({ summary: 'Indicator values against targets for a unit and period' })
-  @ApiOkResponse({ type: [IndicatorRowDto] })
-  getIndicators(
+  @ApiOkResponse({ type: [IndicatorRowDto], headers: ETAG_HEADER })
+  @ApiResponse(NOT_MODIFIED)
+  async getIndicators(
     @CurrentActor() actor: Actor,
     @Query() query: GetIndicatorsQuery,
-  ): Promise<IndicatorRowDto[]> {
-    return this.indicators.get(actor, query);
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<IndicatorRowDto[] | undefined> {
+    return answerConditionally(response, await this.indicators.get(actor, query, ifNoneMatch));
+  }
+
+  @Get('indicators/export')
+  @Roles('province-admin', 'unit-officer', 'district-system')
+  @ApiOperation({
+    summary: 'The rows of getIndicators (same query) as CSV, or as a DHIS2 dataValueSets document',
+  })
+  @ApiProduces('text/csv', 'application/json')
+  @ApiOkResponse({
+    description: 'CSV (text/csv; charset=utf-8, with a BOM) or DHIS2 JSON',
+    headers: ETAG_HEADER,
+  })
+  @ApiResponse(NOT_MODIFIED)
+  async exportIndicators(
+    @CurrentActor() actor: Actor,
+    @Query() query: ExportIndicatorsQuery,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const { format, ...rows } = query;
+    return answerConditionally(
+      response,
+      await this.exports.export(actor, rows, format ?? 'csv', ifNoneMatch),
+    );
   }
 
   @Get('indicators/evidence')

@@ -4,6 +4,7 @@ import { IndicatorTallyRepository } from './indicator-tally.repository';
 import { UNIT_HIERARCHY } from '@bdhvs/auth';
 import { UnitHierarchyRepository } from '../units/unit-hierarchy.repository';
 import { GetIndicatorsService } from './get-indicators.service';
+import { ExportIndicatorsService } from './export-indicators.service';
 import { IndicatorsController } from './indicators.controller';
 import { CertificateEventsConsumer } from './certificate-events.consumer';
 import { QualificationRepository } from './qualification.repository';
@@ -17,6 +18,7 @@ import { UnitsConsumer } from '../units/units.consumer';
   controllers: [IndicatorsController, CertificateEventsConsumer, UnitsConsumer],
   providers: [
     GetIndicatorsService,
+    ExportIndicatorsService,
     SetFiguresService,
     RecordQualificationsService,
     RecordUnitsService,
@@ -25,5 +27,6 @@ import { UnitsConsumer } from '../units/units.consumer';
     UnitHierarchyRepository,
     { provide: UNIT_HIERARCHY, useExisting: UnitHierarchyRepository },
   ],
+  exports: [GetIndicatorsService, ExportIndicatorsService, UnitHierarchyRepository, UNIT_HIERARCHY],
 })
 export class IndicatorsModule {}

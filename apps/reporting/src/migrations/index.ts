@@ -2,6 +2,7 @@ import { MessagingOutboxNotify1764000000001, MessagingTables1764000000000 } from
 import { CreateProjections1764000000200 } from './1764000000200-create-projections';
 import { CreateRegistryView1764000000300 } from './1764000000300-create-registry-view';
 import { UnitMergedInto1764000000400 } from './1764000000400-unit-merged-into';
+import { CreatePeriodicReport1764000000500 } from './1764000000500-create-periodic-report';
 
 export const migrations = [
   MessagingTables1764000000000,
@@ -9,4 +10,5 @@ export const migrations = [
   CreateProjections1764000000200,
   CreateRegistryView1764000000300,
   UnitMergedInto1764000000400,
+  CreatePeriodicReport1764000000500,
 ];

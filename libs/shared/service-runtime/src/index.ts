@@ -3,6 +3,7 @@ export * from './bootstrap';
 export * from './database';
 export * from './entity-copy';
 export * from './entity-table';
+export * from './entity-tag';
 export * from './event-loop';
 export * from './group-commit';
 export * from './idempotency';

@@ -250,3 +250,14 @@ export class IndicatorEvidenceDto {
   })
   next: string | null;
 }
+
+export class ExportIndicatorsQuery extends GetIndicatorsQuery {
+  @ApiPropertyOptional({
+    enum: ['csv', 'dhis2'],
+    default: 'csv',
+    description: 'csv: UTF-8 with a BOM, one line per row; dhis2: a dataValueSets document',
+  })
+  @IsOptional()
+  @IsIn(['csv', 'dhis2'])
+  format?: 'csv' | 'dhis2';
+}
