@@ -831,6 +831,35 @@ describe('periodic reports, exports, ETags and rankings on the same province', (
     expect(cValue.value).toBe(String(cBefore.numerator));
   });
 
+  it('feeds the units whose numbers changed since a cursor, with their ancestors', async () => {
+    const everything = await call('GET', '/api/v1/reporting/indicators/changes?period=2026');
+    expect(everything.status).toBe(200);
+    const units = everything.body.changes.map((c: { unitCode: string }) => c.unitCode);
+    expect(units).toEqual(expect.arrayContaining([PROVINCE, ...COMMUNES]));
+    const cursor = everything.body.next as string;
+    expect((await call('GET', `/api/v1/reporting/indicators/changes?since=${cursor}`)).body.changes).toEqual(
+      [],
+    );
+
+    const set = await call('PUT', '/api/v1/reporting/targets', {
+      year: 2026,
+      indicator: 'c',
+      values: [{ unitCode: COMMUNES[1], value: 0.5 }],
+    });
+    expect(set.status).toBe(204);
+    const after = await call('GET', `/api/v1/reporting/indicators/changes?since=${cursor}&period=2026`);
+    expect(after.body.changes.map((c: { unitCode: string }) => c.unitCode)).toEqual(
+      [PROVINCE, COMMUNES[1]].sort(),
+    );
+    const commune = after.body.changes.find((c: { unitCode: string }) => c.unitCode === COMMUNES[1]);
+    expect(commune.rows.find((r: { indicator: string }) => r.indicator === 'c').target).toBe(0.5);
+    expect(BigInt(after.body.next)).toBeGreaterThan(BigInt(cursor));
+
+    const malformed = await call('GET', '/api/v1/reporting/indicators/changes?since=abc');
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.errors.map((e: { field: string }) => e.field)).toContain('since');
+  });
+
   it('ranks the communes by progress towards their targets', async () => {
     const res = await call('GET', '/api/v1/reporting/rankings?of=units&period=2026');
     expect(res.status).toBe(200);

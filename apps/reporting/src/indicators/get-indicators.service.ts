@@ -6,6 +6,7 @@ import { formerDistrictOfCommunes, isFormerDistrict } from '../units/domain/form
 import { ProjectionVersion } from '../registry/projection-version';
 import {
   BreakdownNotApplicableError,
+  CursorTooOldError,
   InvalidIndicatorQueryError,
   UnknownUnitError,
 } from './domain/indicator.errors';
@@ -28,7 +29,9 @@ import { Period, currentYearPeriod, parsePeriod } from './domain/period';
 import {
   GetIndicatorEvidenceQuery,
   GetIndicatorsQuery,
+  IndicatorChangesDto,
   IndicatorEvidenceDto,
+  ListIndicatorChangesQuery,
   IndicatorRowDto,
 } from './dto/indicators.dto';
 import { QualificationRepository } from './qualification.repository';
@@ -103,6 +106,39 @@ export class GetIndicatorsService {
   /** Every indicator's own row for a unit of the 2025 map (a periodic report's rows). No scope check. */
   async unitRows(unitCode: string, period: Period): Promise<IndicatorRowDto[]> {
     return this.rows('2025', unitCode, period, [...ALL_INDICATORS], null, await this.version.current());
+  }
+
+  /**
+   * listIndicatorChanges: the rows of every unit whose numbers may have changed after `since` (a unit
+   * changes with any unit below it), within the caller's unit, and the cursor to pass next time.
+   */
+  async changes(
+    actor: Actor,
+    query: ListIndicatorChangesQuery,
+    now = new Date(),
+  ): Promise<IndicatorChangesDto> {
+    const since = query.since ?? '0';
+    const period = parsePeriod(query.period ?? currentYearPeriod(now)) as Period;
+    const feed = await this.version.changedSince(since);
+    if (!feed) throw new CursorTooOldError(since);
+    const all = await this.units.subtree(actor.unit ?? this.units.provinceCode);
+    const parentOf = new Map(all.map((u) => [u.code, u.parentCode]));
+    const changed = new Set<string>();
+    for (let code of feed.units) {
+      while (parentOf.has(code) && !changed.has(code)) {
+        changed.add(code);
+        const parent = parentOf.get(code);
+        if (!parent) break;
+        code = parent;
+      }
+    }
+    const changes = [];
+    for (const unitCode of [...changed].sort())
+      changes.push({
+        unitCode,
+        rows: await this.rows('2025', unitCode, period, [...ALL_INDICATORS], null, feed.version),
+      });
+    return { since, next: feed.version, period: period.id, changes };
   }
 
   /** Every indicator's rows for a unit and each of its direct sub-units (rankings). No scope check. */

@@ -66,43 +66,21 @@ class PersonQuery {
   }
 
   /**
-   * Qualified (ADR 0008): a certificate issued before the period's end and not revoked before it. A learner
-   * counts once, in the unit of their registry profile; a learner the registry has not told reporting of
-   * yet counts in the unit of their first valid certificate, and moves when the registration arrives.
-   * Ages come from the registry's date of birth, else the certificate's, else 31 December of the birth
-   * year (an erased learner keeps only that).
+   * Each learner once, from `learner_fact` (kept on every write, ADR 0008): qualified at the period's end
+   * when a certificate stands at that instant (`qualified @> end`), registered by then, and the certificate
+   * events before the end behind the number.
    */
   ctes(): string {
     const end = this.end;
-    const valid = `(r.revoked_at IS NULL OR r.revoked_at >= ${end})`;
-    return `candidate AS (
-         SELECT learner_key FROM learner_profile WHERE ${this.inScope('unit_code')}
-         UNION
-         SELECT learner_key FROM qualification WHERE issued_at < ${end} AND ${this.inScope('unit_code')}
-       ),
-       certified AS (
-         SELECT q.learner_key,
-                bool_or(${valid}) AS qualified,
-                (array_agg(q.unit_code ORDER BY ${valid} DESC, q.issued_at))[1] AS unit_code,
-                (array_agg(q.date_of_birth ORDER BY q.issued_at))[1] AS dob,
-                (count(*) + count(r.revoked_at) FILTER (WHERE r.revoked_at < ${end}))::int AS events,
-                greatest(max(q.applied_at), max(r.applied_at) FILTER (WHERE r.revoked_at < ${end})) AS as_of
-         FROM qualification q LEFT JOIN revocation r ON r.certificate_id = q.certificate_id
-         WHERE q.issued_at < ${end} AND q.learner_key IN (SELECT learner_key FROM candidate)
-         GROUP BY q.learner_key
-       ),
-       person AS (
-         SELECT k.learner_key,
-                coalesce(p.unit_code, c.unit_code) AS unit_code,
-                coalesce(p.date_of_birth, c.dob, make_date(p.birth_year, 12, 31)) AS dob,
-                coalesce(p.groups, '{}') AS groups, p.student_level, p.sex, p.ethnicity, p.disability,
-                p.poor_household,
-                coalesce(c.qualified, false) AS qualified,
-                coalesce(p.registered_at < ${end}, false) AS registered,
-                coalesce(c.events, 0) AS events, c.as_of
-         FROM candidate k
-         LEFT JOIN learner_profile p ON p.learner_key = k.learner_key
-         LEFT JOIN certified c ON c.learner_key = k.learner_key
+    return `person AS (
+         SELECT learner_key, unit_code, date_of_birth AS dob, groups, student_level, sex, ethnicity,
+                disability, poor_household,
+                qualified @> ${end} AS qualified,
+                coalesce(registered_at < ${end}, false) AS registered,
+                (SELECT count(*) FROM unnest(event_times) AS t WHERE t < ${end})::int AS events,
+                CASE WHEN EXISTS (SELECT 1 FROM unnest(event_times) AS t WHERE t < ${end})
+                     THEN last_applied_at END AS as_of
+         FROM learner_fact WHERE ${this.inScope('unit_code')}
        )`;
   }
 
@@ -196,7 +174,6 @@ export class IndicatorTallyRepository {
       `WITH ${query.ctes()}
        SELECT unit_code, ${cell.select} AS cell, ${measures}
        FROM person ${cell.from}
-       WHERE ${query.inScope('unit_code')}
        GROUP BY 1, 2`,
       query.params.values,
     );
@@ -233,7 +210,7 @@ export class IndicatorTallyRepository {
       `WITH ${query.ctes()},
        counted AS (
          SELECT DISTINCT person.learner_key, person.unit_code FROM person ${value.from}
-         WHERE qualified AND ${population} AND ${query.inScope('unit_code')} ${matches}
+         WHERE qualified AND ${population} ${matches}
        )
        SELECT q.source_event_id AS "eventId", q.certificate_id AS "certificateId",
               q.issued_at AS "occurredAt", q.applied_at AS "appliedAt", counted.unit_code AS "unitCode"

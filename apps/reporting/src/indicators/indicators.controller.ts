@@ -16,7 +16,9 @@ import {
   ExportIndicatorsQuery,
   GetIndicatorEvidenceQuery,
   GetIndicatorsQuery,
+  IndicatorChangesDto,
   IndicatorEvidenceDto,
+  ListIndicatorChangesQuery,
   IndicatorRowDto,
   SetFiguresDto,
 } from './dto/indicators.dto';
@@ -70,6 +72,19 @@ export class IndicatorsController {
       response,
       await this.exports.export(actor, rows, format ?? 'csv', ifNoneMatch),
     );
+  }
+
+  @Get('indicators/changes')
+  @Roles('province-admin', 'unit-officer', 'district-system')
+  @ApiOperation({
+    summary: 'The change feed: the rows of every unit whose numbers may have changed since a cursor',
+  })
+  @ApiOkResponse({ type: IndicatorChangesDto })
+  listIndicatorChanges(
+    @CurrentActor() actor: Actor,
+    @Query() query: ListIndicatorChangesQuery,
+  ): Promise<IndicatorChangesDto> {
+    return this.indicators.changes(actor, query);
   }
 
   @Get('indicators/evidence')

@@ -25,7 +25,7 @@ export class SetFiguresService {
     for (const unitCode of new Set(command.values.map((v) => v.unitCode)))
       await assertUnitInScope(actor, unitCode, this.units);
     await this.db.transaction(async (tx) => {
-      await this.version.bump(tx);
+      await this.version.bump(tx, { units: command.values.map((v) => v.unitCode) });
       await this.qualifications.setFigures(
         tx,
         command.values.map(({ unitCode, value }) => ({

@@ -3,6 +3,8 @@ import { CreateProjections1764000000200 } from './1764000000200-create-projectio
 import { CreateRegistryView1764000000300 } from './1764000000300-create-registry-view';
 import { UnitMergedInto1764000000400 } from './1764000000400-unit-merged-into';
 import { CreatePeriodicReport1764000000500 } from './1764000000500-create-periodic-report';
+import { CreateIndicatorChange1764000000600 } from './1764000000600-create-indicator-change';
+import { CreateLearnerFact1764000000700 } from './1764000000700-create-learner-fact';
 
 export const migrations = [
   MessagingTables1764000000000,
@@ -11,4 +13,6 @@ export const migrations = [
   CreateRegistryView1764000000300,
   UnitMergedInto1764000000400,
   CreatePeriodicReport1764000000500,
+  CreateIndicatorChange1764000000600,
+  CreateLearnerFact1764000000700,
 ];

@@ -9,6 +9,7 @@ import {
 import { LearnerChange, LearnerProfile, foldProfile } from './domain/learner-profile';
 import { RegistryRepository } from './registry.repository';
 import { ProjectionVersion } from './projection-version';
+import { LearnerFactRepository } from './learner-fact.repository';
 
 export interface Identified<T> {
   id: string;
@@ -21,6 +22,7 @@ export class RecordRegistryService {
   constructor(
     private readonly registry: RegistryRepository,
     private readonly version: ProjectionVersion,
+    private readonly facts: LearnerFactRepository,
   ) {}
 
   recordRegistered(tx: EntityManager, events: Identified<LearnerRegisteredV1>[]): Promise<void> {
@@ -72,7 +74,7 @@ export class RecordRegistryService {
         sourceEventId: id,
       })),
     );
-    await this.version.bump(tx);
+    await this.version.bump(tx, { units: events.map((e) => e.data.unitCode) });
   }
 
   async recordMembers(tx: EntityManager, events: HouseholdMemberAddedV1[]): Promise<void> {
@@ -84,13 +86,13 @@ export class RecordRegistryService {
         addedAt: new Date(e.addedAt),
       })),
     );
-    await this.version.bump(tx);
+    await this.version.bump(tx, { units: events.map((e) => e.unitCode) });
   }
 
   /** Stores the changes, then folds each touched learner again from all of their changes. */
   private async applyChanges(tx: EntityManager, changes: LearnerChange[]): Promise<void> {
     const keys = [...new Set(changes.map((c) => c.learnerKey))];
-    await this.registry.lockLearners(tx, keys);
+    await this.facts.lock(tx, keys);
     await this.registry.recordChanges(tx, changes);
     const byLearner = new Map<string, LearnerChange[]>();
     for (const change of await this.registry.changesOf(tx, keys)) {
@@ -100,6 +102,11 @@ export class RecordRegistryService {
       .map((c) => foldProfile(c))
       .filter((p): p is LearnerProfile => p !== null);
     await this.registry.saveProfiles(tx, profiles);
-    await this.version.bump(tx);
+    await this.facts.refresh(tx, keys);
+    // Every unit a learner was ever in, and where their certificates are: their counts move from there.
+    const units = [...byLearner.values()]
+      .flat()
+      .flatMap((c) => (c.fields.unitCode ? [c.fields.unitCode as string] : []));
+    await this.version.bump(tx, { units, learnerKeys: keys });
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Database, EntityTable, lockKeys } from '@bdhvs/service-runtime';
+import { Database, EntityTable } from '@bdhvs/service-runtime';
 import { LearnerChange, LearnerProfile } from './domain/learner-profile';
 import {
   HouseholdEntity,
@@ -22,11 +22,6 @@ export class RegistryRepository {
     this.profiles = EntityTable.of(db.dataSource, LearnerProfileEntity);
     this.households = EntityTable.of(db.dataSource, HouseholdEntity);
     this.members = EntityTable.of(db.dataSource, HouseholdMemberEntity);
-  }
-
-  /** Registrations and corrections of the same learner, from two topics, are applied one batch at a time. */
-  lockLearners(tx: EntityManager, learnerKeys: string[]): Promise<void> {
-    return lockKeys(tx, learnerKeys);
   }
 
   async recordChanges(tx: EntityManager, changes: LearnerChange[]): Promise<void> {

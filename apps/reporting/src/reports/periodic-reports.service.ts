@@ -158,7 +158,7 @@ export class PeriodicReportsService {
       const outcome = await decide(current);
       if (!outcome.ok) throw new ReportStateError(outcome.reason, unitCode, period.id);
       await this.reports.save(tx, outcome.report, { action, actedBy: actor.sub, comment }, new Date());
-      await this.version.bump(tx);
+      await this.version.bump(tx, { units: [unitCode] });
     });
   }
 

@@ -14,6 +14,6 @@ export class RecordUnitsService {
 
   async record(tx: EntityManager, units: UnitRegisteredV1[]): Promise<void> {
     await this.units.upsertAll(tx, units);
-    await this.version.bump(tx);
+    await this.version.bump(tx, { units: units.filter((u) => u.map === '2025').map((u) => u.code) });
   }
 }

@@ -18,3 +18,15 @@ export class BreakdownNotApplicableError extends InvalidIndicatorQueryError {
     super('breakdown', `Indicator ${indicator} counts households and has no breakdown by ${breakdown}.`);
   }
 }
+
+export class CursorTooOldError extends DomainError {
+  constructor(since: string) {
+    super(
+      'cursor-too-old',
+      `Cursor ${since} is older than the change feed keeps; read the indicators again in full.`,
+      {
+        errors: [{ field: 'since', message: 'too old' }],
+      },
+    );
+  }
+}

@@ -261,3 +261,43 @@ export class ExportIndicatorsQuery extends GetIndicatorsQuery {
   @IsIn(['csv', 'dhis2'])
   format?: 'csv' | 'dhis2';
 }
+
+export class ListIndicatorChangesQuery {
+  @ApiPropertyOptional({
+    example: '1842',
+    description: 'The `next` of the previous pull; absent: every unit that ever changed',
+  })
+  @IsOptional()
+  @Matches(/^\d{1,18}$/, { message: 'since must be the next cursor of a previous pull' })
+  since?: string;
+
+  @ApiPropertyOptional({
+    example: '2025Q3',
+    description: 'DHIS2 period of the rows; default the current year',
+  })
+  @IsOptional()
+  @Matches(PERIOD, { message: 'period must be a DHIS2 period id such as 2025, 2025S1 or 2025Q1' })
+  period?: string;
+}
+
+export class ChangedUnitDto {
+  @ApiProperty({ example: '03388' })
+  unitCode: string;
+
+  @ApiProperty({ type: [IndicatorRowDto], description: 'The unit’s own row of every indicator, as now' })
+  rows: IndicatorRowDto[];
+}
+
+export class IndicatorChangesDto {
+  @ApiProperty({ example: '1842' })
+  since: string;
+
+  @ApiProperty({ example: '1907', description: 'Pass as `since` next time' })
+  next: string;
+
+  @ApiProperty({ example: '2025Q3' })
+  period: string;
+
+  @ApiProperty({ type: [ChangedUnitDto] })
+  changes: ChangedUnitDto[];
+}
