@@ -41,7 +41,7 @@ async function main() {
   console.log('loading the demo dataset (synthetic learners and certifications)...');
   const demo = await loadDemoData(platform.urls.gateway, { secret: platform.secrets.VNEID_HMAC_SECRET });
   console.log(
-    `demo: ${demo.certifications} certifications, ${demo.revocations} revocations over ${demo.communes} communes ${JSON.stringify(demo.statuses)}`,
+    `demo: ${demo.learners} learners registered, ${demo.certifications} certifications, ${demo.revocations} revocations over ${demo.communes} communes ${JSON.stringify(demo.statuses)}`,
   );
   const g = platform.urls.gateway;
   console.log(`
