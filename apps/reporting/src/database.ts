@@ -5,6 +5,7 @@ import {
   RevocationEntity,
 } from './indicators/qualification.entity';
 import { migrations } from './migrations';
+import { ReportDeliveryEntity, ReportSubscriptionEntity } from './subscriptions/subscription.entity';
 import { PeriodicReportActionEntity, PeriodicReportEntity } from './reports/periodic-report.entity';
 import {
   HouseholdEntity,
@@ -29,6 +30,8 @@ export const database: Omit<DatabaseOptions, 'url'> = {
     ProjectionVersionEntity,
     PeriodicReportEntity,
     PeriodicReportActionEntity,
+    ReportSubscriptionEntity,
+    ReportDeliveryEntity,
   ],
   migrations,
 };

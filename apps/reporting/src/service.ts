@@ -3,6 +3,7 @@ import type { ServiceDefinition } from '@bdhvs/service-runtime';
 import { reportingModule } from './app.module';
 import { INDICATOR_PROBLEMS } from './indicators/indicator.problems';
 import { REPORT_PROBLEMS } from './reports/report.problems';
+import { SUBSCRIPTION_PROBLEMS } from './subscriptions/subscription.problems';
 import { database } from './database';
 import { ReportingConfig } from './config/reporting-config';
 
@@ -14,5 +15,5 @@ export const reportingService: ServiceDefinition<ReportingConfig> = {
   database,
   appModule: reportingModule,
   connect: connectInbox,
-  problems: { ...INDICATOR_PROBLEMS, ...REPORT_PROBLEMS },
+  problems: { ...INDICATOR_PROBLEMS, ...REPORT_PROBLEMS, ...SUBSCRIPTION_PROBLEMS },
 };

@@ -1,4 +1,6 @@
-import { randomInt, randomUUID } from 'node:crypto';
+import { createHmac, randomInt, randomUUID } from 'node:crypto';
+import { IncomingHttpHeaders, createServer } from 'node:http';
+import { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
@@ -748,6 +750,28 @@ describe('periodic reports, exports, ETags and rankings on the same province', (
 
   it('submits, approves and freezes a report; a late event shows as an amendment and in the live numbers', async () => {
     const unit = COMMUNES[0];
+    // A district system listening for approvals of the province's reports: its first answer fails.
+    const received: { headers: IncomingHttpHeaders; body: string }[] = [];
+    const hook = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk) => (body += chunk));
+      req.on('end', () => {
+        received.push({ headers: req.headers, body });
+        res.statusCode = received.length === 1 ? 503 : 204;
+        res.end();
+      });
+    });
+    await new Promise<void>((resolve) => hook.listen(0, '127.0.0.1', resolve));
+    const port = (hook.address() as AddressInfo).port;
+    const system = mintDevToken({ sub: 'district-dhis2', roles: ['district-system'] });
+    const subscribed = await fetch(`${gateway}/api/v1/reporting/report-subscriptions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${system}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ unitCode: PROVINCE, url: `http://127.0.0.1:${port}/hook` }),
+    });
+    expect(subscribed.status).toBe(201);
+    const subscription = (await subscribed.json()) as { id: string; secret: string };
+
     const early = await asOfficer(unit, 'POST', '/api/v1/reporting/periodic-reports/submit', {
       unitCode: unit,
       period: '2026Q4',
@@ -820,6 +844,38 @@ describe('periodic reports, exports, ETags and rankings on the same province', (
     expect(province.body.completeness.submitted).toBe(1);
     expect(province.body.completeness.missing).not.toContain(unit);
     expect(province.body.completeness.missing).toHaveLength(province.body.completeness.expected - 1);
+
+    // The approval reached the subscriber, signed, on the second attempt.
+    const deadline = Date.now() + 30_000;
+    while (received.length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    hook.close();
+    expect(received).toHaveLength(2);
+    const delivered = received[1];
+    expect(delivered.headers['x-bdhvs-signature']).toBe(
+      `sha256=${createHmac('sha256', subscription.secret).update(delivered.body).digest('hex')}`,
+    );
+    expect(JSON.parse(delivered.body)).toMatchObject({
+      type: 'report-approved',
+      unitCode: unit,
+      period: '2025Q3',
+    });
+    expect(received[0].headers['x-bdhvs-delivery']).toBe(delivered.headers['x-bdhvs-delivery']);
+    const deliveries = await fetch(
+      `${gateway}/api/v1/reporting/report-subscriptions/${subscription.id}/deliveries`,
+      {
+        headers: { authorization: `Bearer ${system}` },
+      },
+    );
+    expect(((await deliveries.json()) as unknown[])[0]).toMatchObject({
+      status: 'DELIVERED',
+      attempts: 2,
+      lastStatus: 204,
+    });
+    const someoneElse = await call(
+      'GET',
+      `/api/v1/reporting/report-subscriptions/${randomUUID()}/deliveries`,
+    );
+    expect(someoneElse.status).toBe(404);
 
     const exported = await call(
       'GET',

@@ -1,4 +1,5 @@
-import { IsJSON, IsOptional, Matches } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsInt, IsJSON, IsOptional, Matches, Max, Min } from 'class-validator';
 import { ServiceConfig } from '@bdhvs/service-runtime';
 
 export class ReportingConfig extends ServiceConfig {
@@ -14,4 +15,11 @@ export class ReportingConfig extends ServiceConfig {
   @IsOptional()
   @IsJSON({ message: 'must be a JSON object of dataElements, orgUnits and categoryOptionCombos' })
   DHIS2_MAPPING?: string;
+
+  /** How often the report webhook deliveries are looked for (ms). */
+  @Transform(({ value }) => (value === undefined ? 1000 : Number(value)))
+  @IsInt()
+  @Min(50)
+  @Max(60_000)
+  REPORT_DELIVERY_INTERVAL_MS = 1000;
 }

@@ -5,6 +5,7 @@ import { UnitMergedInto1764000000400 } from './1764000000400-unit-merged-into';
 import { CreatePeriodicReport1764000000500 } from './1764000000500-create-periodic-report';
 import { CreateIndicatorChange1764000000600 } from './1764000000600-create-indicator-change';
 import { CreateLearnerFact1764000000700 } from './1764000000700-create-learner-fact';
+import { CreateReportSubscription1764000000800 } from './1764000000800-create-report-subscription';
 
 export const migrations = [
   MessagingTables1764000000000,
@@ -15,4 +16,5 @@ export const migrations = [
   CreatePeriodicReport1764000000500,
   CreateIndicatorChange1764000000600,
   CreateLearnerFact1764000000700,
+  CreateReportSubscription1764000000800,
 ];

@@ -19,6 +19,8 @@ import {
 } from './domain/periodic-report';
 import { NotReportingLevelError, ReportStateError } from './domain/report.errors';
 import { PeriodicReportRepository } from './periodic-report.repository';
+import { ReportSubscriptionsService } from '../subscriptions/report-subscriptions.service';
+import { EntityManager } from 'typeorm';
 import { PeriodicReportDto } from './dto/periodic-report.dto';
 
 /** getPeriodicReport, submitPeriodicReport, approvePeriodicReport, returnPeriodicReport. */
@@ -30,6 +32,7 @@ export class PeriodicReportsService {
     private readonly reports: PeriodicReportRepository,
     private readonly indicators: GetIndicatorsService,
     private readonly version: ProjectionVersion,
+    private readonly subscriptions: ReportSubscriptionsService,
   ) {}
 
   /** getPeriodicReport as a conditional read: its ETag moves with every projection or report change. */
@@ -124,8 +127,21 @@ export class PeriodicReportsService {
   async approve(actor: Actor, unitCode: string, periodId: string, comment: string | null, now = new Date()) {
     await this.assertReviewer(actor, unitCode, 'approve');
     const period = parsePeriod(periodId) as Period;
-    await this.act(unitCode, period, 'APPROVED', actor, comment, async (r) =>
-      approve(r, actor.sub, await this.indicators.unitRows(unitCode, period), comment, now),
+    await this.act(
+      unitCode,
+      period,
+      'APPROVED',
+      actor,
+      comment,
+      async (r) => approve(r, actor.sub, await this.indicators.unitRows(unitCode, period), comment, now),
+      (tx, report) =>
+        this.subscriptions.announce(tx, unitCode, 'report-approved', {
+          unitCode,
+          period: period.id,
+          approvedBy: report.approvedBy,
+          approvedAt: report.approvedAt?.toISOString(),
+          report: `/api/v1/reporting/periodic-reports?unit=${unitCode}&period=${period.id}`,
+        }),
     );
   }
 
@@ -151,6 +167,7 @@ export class PeriodicReportsService {
     actor: Actor,
     comment: string | null,
     decide: (report: PeriodicReport) => ReportTransition | Promise<ReportTransition>,
+    then?: (tx: EntityManager, report: PeriodicReport) => Promise<void>,
   ): Promise<void> {
     await this.db.transaction(async (tx) => {
       await this.reports.lock(tx, unitCode, period.id);
@@ -158,6 +175,7 @@ export class PeriodicReportsService {
       const outcome = await decide(current);
       if (!outcome.ok) throw new ReportStateError(outcome.reason, unitCode, period.id);
       await this.reports.save(tx, outcome.report, { action, actedBy: actor.sub, comment }, new Date());
+      await then?.(tx, outcome.report);
       await this.version.bump(tx, { units: [unitCode] });
     });
   }

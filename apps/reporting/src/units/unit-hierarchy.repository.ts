@@ -80,15 +80,20 @@ export class UnitHierarchyRepository implements UnitHierarchy {
   }
 
   async isWithin(unitCode: string, ancestorCode: string): Promise<boolean> {
-    const rows = await this.db.manager.query(
+    return (await this.upwardsFrom(unitCode)).includes(ancestorCode);
+  }
+
+  /** The unit, its parent, and so on up to the province. */
+  async upwardsFrom(unitCode: string): Promise<string[]> {
+    const rows: { code: string }[] = await this.db.manager.query(
       `WITH RECURSIVE up AS (
          SELECT code, parent_code, 0 AS depth FROM administrative_unit WHERE map = '2025' AND code = $1
          UNION ALL
          SELECT u.code, u.parent_code, up.depth + 1 FROM administrative_unit u JOIN up ON u.code = up.parent_code
          WHERE u.map = '2025' AND up.depth < 10
-       ) SELECT 1 FROM up WHERE code = $2 LIMIT 1`,
-      [unitCode, ancestorCode],
+       ) SELECT code FROM up ORDER BY depth`,
+      [unitCode],
     );
-    return rows.length > 0;
+    return rows.map((r) => r.code);
   }
 }

@@ -1,0 +1,88 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsInt, IsOptional, IsUrl, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+
+export class SubscribeReportEventsDto {
+  @ApiProperty({ example: '03388', description: 'Reports of this unit and of every unit below it' })
+  @Matches(/^\d{2,7}$/, { message: 'unitCode must be an administrative unit code' })
+  unitCode: string;
+
+  @ApiProperty({ example: 'https://dhis2.huyen.example.vn/api/bdhvs-hook', maxLength: 2000 })
+  @IsUrl(
+    { protocols: ['https', 'http'], require_protocol: true, require_tld: false },
+    { message: 'url must be an http(s) URL' },
+  )
+  @MaxLength(2000)
+  url: string;
+}
+
+export class SubscriptionIdParamsDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  id: string;
+}
+
+export class ListDeliveriesQuery {
+  @ApiPropertyOptional({ example: 50, default: 50, minimum: 1, maximum: 500 })
+  @IsOptional()
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit = 50;
+}
+
+export class ReportSubscriptionDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: '03388' })
+  unitCode: string;
+
+  @ApiProperty({ example: 'https://dhis2.huyen.example.vn/api/bdhvs-hook' })
+  url: string;
+
+  @ApiProperty({ example: '2026-12-02T08:00:00.000Z' })
+  createdAt: string;
+}
+
+export class CreatedReportSubscriptionDto extends ReportSubscriptionDto {
+  @ApiProperty({
+    example: 'q1Vx0m6kYJ4c8cN2f1x9b2mJ3t0rUu5yQb6W3s8lZ0A',
+    description:
+      'Shown once: each delivery carries X-Bdhvs-Signature: sha256=<hex HMAC-SHA256 of the raw body with it>',
+  })
+  secret: string;
+}
+
+export class ReportDeliveryDto {
+  @ApiProperty({ format: 'uuid', description: 'Also sent as X-Bdhvs-Delivery: a receiver dedups on it' })
+  id: string;
+
+  @ApiProperty({ example: 'report-approved' })
+  eventType: string;
+
+  @ApiProperty({ example: { unitCode: '03388', period: '2025Q3' } })
+  payload: Record<string, unknown>;
+
+  @ApiProperty({ enum: ['PENDING', 'DELIVERED', 'FAILED'] })
+  status: string;
+
+  @ApiProperty({ example: 2 })
+  attempts: number;
+
+  @ApiProperty({ example: 200, nullable: true, type: Number })
+  lastStatus: number | null;
+
+  @ApiProperty({ example: null, nullable: true, type: String })
+  lastError: string | null;
+
+  @ApiProperty({ example: null, nullable: true, type: String })
+  nextAttemptAt: string | null;
+
+  @ApiProperty({ example: '2026-12-02T08:00:03.000Z', nullable: true, type: String })
+  deliveredAt: string | null;
+
+  @ApiProperty({ example: '2026-12-02T08:00:00.000Z' })
+  createdAt: string;
+}
