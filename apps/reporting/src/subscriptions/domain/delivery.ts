@@ -1,7 +1,8 @@
 /** Signed deliveries of report events to the district systems that subscribed. Framework-free. */
 import { createHmac } from 'node:crypto';
 
-export const MAX_ATTEMPTS = 12;
+/** About nine hours of trying: a district system down overnight still gets its deliveries. */
+export const MAX_ATTEMPTS = 20;
 const BASE_DELAY_MS = 1_000;
 const MAX_DELAY_MS = 60 * 60 * 1_000;
 
