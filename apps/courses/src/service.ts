@@ -1,8 +1,12 @@
 import { connectInbox } from '@bdhvs/messaging';
 import type { ServiceDefinition } from '@bdhvs/service-runtime';
 import { coursesModule } from './app.module';
+import { COURSE_PROBLEMS } from './catalogue/course.problems';
+import { CLASS_PROBLEMS } from './classes/class.problems';
 import { database } from './database';
 import { CoursesConfig } from './config/courses-config';
+import { ENROLMENT_PROBLEMS } from './enrolments/enrolment.problems';
+import { PROGRAMME_PROBLEMS } from './programmes/programme.problems';
 
 /** Everything that makes this service: started by main.ts, and in-process by the integration tests. */
 export const coursesService: ServiceDefinition<CoursesConfig> = {
@@ -11,5 +15,6 @@ export const coursesService: ServiceDefinition<CoursesConfig> = {
   configType: CoursesConfig,
   database,
   appModule: coursesModule,
+  problems: { ...PROGRAMME_PROBLEMS, ...COURSE_PROBLEMS, ...ENROLMENT_PROBLEMS, ...CLASS_PROBLEMS },
   connect: connectInbox,
 };

@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CompetencyFramework } from './competency-framework';
-import { CompetencyDto, CompetencyLevelDto } from './dto/competency.dto';
+import { BasicSkillDto, CompetencyDto, CompetencyLevelDto } from './dto/competency.dto';
 
 @ApiTags('courses')
 @ApiBearerAuth()
@@ -24,5 +24,18 @@ export class CompetenciesController {
   @ApiOkResponse({ type: CompetencyLevelDto, isArray: true })
   listCompetencyLevels(): CompetencyLevelDto[] {
     return this.framework.levels.map((l) => ({ ...l }));
+  }
+
+  @Get('basic-skills')
+  @ApiOperation({
+    summary:
+      "The province plan's basic digital skills (smartphone, VNeID, online public services, ...), coded BASIC-...",
+    description:
+      'Courses, modules and programmes name these codes beside the 24 competencies of Thông tư 02/2025. ' +
+      "`relatedCompetencies` is the project's reading of which framework competencies each skill draws on.",
+  })
+  @ApiOkResponse({ type: BasicSkillDto, isArray: true })
+  listBasicSkills(): BasicSkillDto[] {
+    return this.framework.basicSkills.map((s) => ({ ...s }));
   }
 }

@@ -5,5 +5,6 @@ import { CompetencyFramework } from './competency-framework';
 @Module({
   controllers: [CompetenciesController],
   providers: [CompetencyFramework],
+  exports: [CompetencyFramework],
 })
 export class CompetenciesModule {}

@@ -59,3 +59,22 @@ describe(CompetencyFramework.name, () => {
     expect(framework.levels[7].typicalLearners).toBeNull();
   });
 });
+
+describe('the basic skills of the plan', () => {
+  const framework = new CompetencyFramework();
+
+  it("name the plan's basic citizen skills beside the framework, without clashing with its codes", () => {
+    expect(framework.basicSkills.map((s) => s.code)).toEqual(
+      expect.arrayContaining([
+        'BASIC-SMARTPHONE',
+        'BASIC-VNEID',
+        'BASIC-PUBLIC-SERVICES',
+        'BASIC-CASHLESS-PAYMENT',
+        'BASIC-ONLINE-SAFETY',
+        'BASIC-ONLINE-HEALTH',
+      ]),
+    );
+    expect(framework.has('2.6') && framework.has('BASIC-VNEID') && !framework.has('7.1')).toBe(true);
+    expect(framework.basicSkills.every((s) => s.planSections.length > 0)).toBe(true);
+  });
+});

@@ -1,4 +1,12 @@
+import { Transform } from 'class-transformer';
+import { IsInt, Max, Min } from 'class-validator';
 import { ServiceConfig } from '@bdhvs/service-runtime';
 
-/** Nothing beyond the common settings yet. */
-export class CoursesConfig extends ServiceConfig {}
+export class CoursesConfig extends ServiceConfig {
+  /** How long a progress report waits for concurrent ones to share its transaction (ms). */
+  @Transform(({ value }) => (value === undefined ? 2 : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(50)
+  COURSES_PROGRESS_GROUP_COMMIT_MS = 2;
+}

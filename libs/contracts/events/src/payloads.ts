@@ -144,6 +144,142 @@ export interface VillageRegisteredV1 {
   parentCode: string;
 }
 
+export type CourseModeV1 = 'ONLINE' | 'IN_PERSON' | 'BLENDED';
+export type AccessibilityV1 = 'CAPTIONS' | 'AUDIO' | 'SIGN_LANGUAGE' | 'EASY_READ';
+export type ClassAudienceV1 = 'GENERAL' | 'ELDERLY' | 'DISABILITY';
+export type CompletionRuleV1 = 'ALL_REQUIRED_MODULES' | 'PASSING_SCORE';
+
+/** A programme (the skill framework of one target group) at the version a course was mapped to. */
+export interface ProgrammeRefV1 {
+  code: string;
+  version: number;
+  group: TargetGroupV1;
+  /** For the students' programmes: the school levels it is for; empty for the other groups. */
+  studentLevels: StudentLevelV1[];
+}
+
+/** A course was published: from now on it takes enrolments. Key: courseId. */
+export interface CoursePublishedV1 {
+  courseId: string;
+  code: string;
+  title: string;
+  groups: TargetGroupV1[];
+  programmes: ProgrammeRefV1[];
+  mode: CourseModeV1;
+  language: string;
+  accessibility: AccessibilityV1[];
+  competencies: string[];
+  level?: number | null;
+  modules: { code: string; title: string; required: boolean; competencies: string[] }[];
+  completion: { rule: CompletionRuleV1; passingScore?: number | null };
+  activityId?: string | null;
+  publishedAt: string;
+}
+
+/** A learner was enrolled in a course (the first time only). Key: learnerId. */
+export interface EnrolmentRecordedV1 {
+  enrolmentId: string;
+  learnerId: string;
+  learnerKey: string;
+  unitCode: string;
+  courseId: string;
+  courseCode: string;
+  groups: TargetGroupV1[];
+  programmes: ProgrammeRefV1[];
+  /** MOOC: enrolled or reported by a MOOC platform; OFFICER: by an officer; CLASS: by attending a class. */
+  enrolledVia: 'MOOC' | 'OFFICER' | 'CLASS';
+  enrolledAt: string;
+}
+
+/**
+ * A learner's progress in a course passed a milestone (25, 50, 75 or 100 %) or completed modules.
+ * Progress never goes backwards, so each milestone and module is published once. Key: learnerId.
+ */
+export interface ProgressRecordedV1 {
+  enrolmentId: string;
+  learnerId: string;
+  learnerKey: string;
+  unitCode: string;
+  courseId: string;
+  courseCode: string;
+  progressPercent: number;
+  /** The highest milestone passed by this change; null when only modules were completed. */
+  milestone: number | null;
+  /** Modules completed by this change. */
+  modulesCompleted: string[];
+  completedModules: string[];
+  score?: number | null;
+  /** Business time of the change: the report's completedAt, the session's start, or when it was received. */
+  recordedAt: string;
+}
+
+/**
+ * A learner completed a course by its completion rule: published once per learner and course. Carries
+ * what reporting needs to count "a completed course of that group's programme". Key: learnerId.
+ */
+export interface CourseCompletedV1 {
+  enrolmentId: string;
+  learnerId: string;
+  learnerKey: string;
+  /** The learner's commune or ward (2025 map) when the course was completed. */
+  unitCode: string;
+  courseId: string;
+  courseCode: string;
+  /** The target groups the course is for. */
+  groups: TargetGroupV1[];
+  /** The groups' programmes the course belongs to (it covers competencies they require). */
+  programmes: ProgrammeRefV1[];
+  competencies: string[];
+  completionRule: CompletionRuleV1;
+  score?: number | null;
+  /** MOOC: reported by a MOOC platform; CLASS: by attending a community class. */
+  completedVia: 'MOOC' | 'CLASS';
+  /** Business time: when the learner met the rule, not when it was received. */
+  completedAt: string;
+}
+
+/** A community class was opened in a commune for a course, with its weekly schedule. Key: classId. */
+export interface ClassCreatedV1 {
+  classId: string;
+  courseId: string;
+  courseCode: string;
+  unitCode: string;
+  audience: ClassAudienceV1;
+  teacherRole: 'TEACHER' | 'MENTOR';
+  schedule: {
+    /** ISO weekdays, 1 = Monday ... 7 = Sunday. */
+    weekdays: number[];
+    startTime: string;
+    durationMinutes: number;
+    startsOn: string;
+    endsOn?: string | null;
+  };
+  createdAt: string;
+}
+
+/**
+ * Attendance of one session of a community class was recorded. `firstRecordingOfSession` is true
+ * exactly once per session: counting those per unit and week gives m_classes_week. Key: classId.
+ */
+export interface AttendanceRecordedV1 {
+  classId: string;
+  courseId: string;
+  courseCode: string;
+  unitCode: string;
+  audience: ClassAudienceV1;
+  sessionDate: string;
+  sessionNumber: number;
+  sessionStartsAt: string;
+  /** ISO week of the session's Vietnam date, e.g. 2025-W40. */
+  week: string;
+  firstRecordingOfSession: boolean;
+  /** Learners recorded by this call (those recorded before are not repeated). */
+  learnerIds: string[];
+  /** Everyone recorded for the session so far. */
+  attendees: number;
+  recordedAt: string;
+}
+
 export interface EventPayloads {
   'vneid.certification-events.v1': VneidCertificationEventV1;
   'certification.certificate-issued.v1': CertificateIssuedV1;
@@ -154,4 +290,10 @@ export interface EventPayloads {
   'learners.household-registered.v1': HouseholdRegisteredV1;
   'learners.household-member-added.v1': HouseholdMemberAddedV1;
   'learners.village-registered.v1': VillageRegisteredV1;
+  'courses.course-published.v1': CoursePublishedV1;
+  'courses.enrolment-recorded.v1': EnrolmentRecordedV1;
+  'courses.progress-recorded.v1': ProgressRecordedV1;
+  'courses.course-completed.v1': CourseCompletedV1;
+  'courses.class-created.v1': ClassCreatedV1;
+  'courses.attendance-recorded.v1': AttendanceRecordedV1;
 }

@@ -9,6 +9,12 @@ import learnerUpdatedV1r1 from './schemas/learners.learner-updated.v1/1.json';
 import householdRegisteredV1r1 from './schemas/learners.household-registered.v1/1.json';
 import householdMemberAddedV1r1 from './schemas/learners.household-member-added.v1/1.json';
 import villageRegisteredV1r1 from './schemas/learners.village-registered.v1/1.json';
+import coursePublishedV1r1 from './schemas/courses.course-published.v1/1.json';
+import enrolmentRecordedV1r1 from './schemas/courses.enrolment-recorded.v1/1.json';
+import progressRecordedV1r1 from './schemas/courses.progress-recorded.v1/1.json';
+import courseCompletedV1r1 from './schemas/courses.course-completed.v1/1.json';
+import classCreatedV1r1 from './schemas/courses.class-created.v1/1.json';
+import attendanceRecordedV1r1 from './schemas/courses.attendance-recorded.v1/1.json';
 import { EventPayloads } from './payloads';
 import { Topic } from './topics';
 
@@ -25,6 +31,12 @@ export const SCHEMA_REVISIONS: Record<Topic, JsonSchema[]> = {
   'learners.household-registered.v1': [householdRegisteredV1r1],
   'learners.household-member-added.v1': [householdMemberAddedV1r1],
   'learners.village-registered.v1': [villageRegisteredV1r1],
+  'courses.course-published.v1': [coursePublishedV1r1],
+  'courses.enrolment-recorded.v1': [enrolmentRecordedV1r1],
+  'courses.progress-recorded.v1': [progressRecordedV1r1],
+  'courses.course-completed.v1': [courseCompletedV1r1],
+  'courses.class-created.v1': [classCreatedV1r1],
+  'courses.attendance-recorded.v1': [attendanceRecordedV1r1],
 };
 
 export interface SchemaViolation {

@@ -9,6 +9,12 @@ export const Topics = {
   householdRegistered: 'learners.household-registered.v1',
   householdMemberAdded: 'learners.household-member-added.v1',
   villageRegistered: 'learners.village-registered.v1',
+  coursePublished: 'courses.course-published.v1',
+  enrolmentRecorded: 'courses.enrolment-recorded.v1',
+  progressRecorded: 'courses.progress-recorded.v1',
+  courseCompleted: 'courses.course-completed.v1',
+  classCreated: 'courses.class-created.v1',
+  attendanceRecorded: 'courses.attendance-recorded.v1',
 } as const;
 
 export type Topic = (typeof Topics)[keyof typeof Topics];

@@ -68,3 +68,50 @@ export function parseCompetencyLevels(text: string): CompetencyLevel[] {
     throw new FrameworkDataError(`expected levels 1 to ${LEVEL_COUNT} in order`);
   return levels;
 }
+
+/**
+ * A basic digital skill the province's plan names for its target groups (using a smartphone, VNeID,
+ * online public services, ...). Not part of Thông tư 02/2025: the plan's own list, beside it.
+ */
+export interface BasicSkill {
+  /** `BASIC-...`; never clashes with the framework's "1.1" .. "6.3". */
+  code: string;
+  name: string;
+  /** Sections of the plan that name the skill, e.g. "IV.5.4.c". */
+  planSections: string[];
+  /** Competencies of Thông tư 02/2025 the skill draws on: the project's reading, not the plan's. */
+  relatedCompetencies: string[];
+}
+
+export function parseBasicSkills(text: string, competencies: readonly Competency[]): BasicSkill[] {
+  const known = new Set(competencies.map((c) => c.competencyNo));
+  const list = (cell: string | undefined) =>
+    (cell ?? '')
+      .split(';')
+      .map((s) => s.trim())
+      .filter(Boolean);
+  const skills = readCsv(text).map((r) => ({
+    code: r['code'],
+    name: r['name'],
+    planSections: list(r['plan_sections']),
+    relatedCompetencies: list(r['related_competencies']),
+  }));
+  for (const s of skills) {
+    if (!/^BASIC-[A-Z-]+$/.test(s.code))
+      throw new FrameworkDataError(`basic skill code ${s.code} is not BASIC-...`);
+    const unknown = s.relatedCompetencies.filter((c) => !known.has(c));
+    if (unknown.length > 0)
+      throw new FrameworkDataError(`basic skill ${s.code} names unknown competencies ${unknown.join(', ')}`);
+  }
+  if (new Set(skills.map((s) => s.code)).size !== skills.length)
+    throw new FrameworkDataError('basic skill codes repeat');
+  return skills;
+}
+
+/** Every code a course, module or programme may name: the 24 competencies and the plan's basic skills. */
+export function competencyCodes(
+  competencies: readonly Competency[],
+  skills: readonly BasicSkill[],
+): string[] {
+  return [...competencies.map((c) => c.competencyNo), ...skills.map((s) => s.code)];
+}

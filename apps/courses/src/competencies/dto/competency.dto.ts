@@ -49,3 +49,17 @@ export class CompetencyLevelDto {
   @ApiProperty({ example: 'Công văn 3456/BGDĐT-GDPT (27/06/2025), via third-party transcriptions' })
   typicalLearnersSource: string;
 }
+
+export class BasicSkillDto {
+  @ApiProperty({ example: 'BASIC-VNEID' })
+  code: string;
+
+  @ApiProperty({ example: 'Cài đặt và sử dụng ứng dụng VNeID, danh tính số' })
+  name: string;
+
+  @ApiProperty({ example: ['III.1.d', 'IV.4.2', 'IV.6.4'], description: 'Sections of the plan naming it' })
+  planSections: string[];
+
+  @ApiProperty({ example: ['2.6'], description: 'Framework competencies it draws on (the project reading)' })
+  relatedCompetencies: string[];
+}
