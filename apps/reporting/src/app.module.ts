@@ -4,6 +4,7 @@ import { KafkaReadiness, MessagingModule } from '@bdhvs/messaging';
 import { ServiceRuntimeModule } from '@bdhvs/service-runtime';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { ReportsModule } from './reports/reports.module';
+import { LearningModule } from './learning/learning.module';
 import { ReportingConfig } from './config/reporting-config';
 import { database } from './database';
 
@@ -19,6 +20,7 @@ export function reportingModule(config: ReportingConfig) {
       AuthModule,
       IndicatorsModule,
       ReportsModule,
+      LearningModule,
     ],
   })
   class ReportingModule {}

@@ -5,6 +5,7 @@ import {
   RevocationEntity,
 } from './indicators/qualification.entity';
 import { migrations } from './migrations';
+import { ClassSessionEntity, CourseCompletionEntity } from './learning/learning.entity';
 import { ReportDeliveryEntity, ReportSubscriptionEntity } from './subscriptions/subscription.entity';
 import { PeriodicReportActionEntity, PeriodicReportEntity } from './reports/periodic-report.entity';
 import {
@@ -32,6 +33,8 @@ export const database: Omit<DatabaseOptions, 'url'> = {
     PeriodicReportActionEntity,
     ReportSubscriptionEntity,
     ReportDeliveryEntity,
+    CourseCompletionEntity,
+    ClassSessionEntity,
   ],
   migrations,
 };

@@ -217,14 +217,15 @@ async function drained(): Promise<void> {
 // ---- The independent computation: the contract's semantics over what this test sent. ----
 
 const VIETNAM_MS = 7 * 3_600_000;
-function periodBounds(id: string): { end: number; lastDay: string; year: number } {
+function periodBounds(id: string): { start: number; end: number; lastDay: string; year: number } {
   const year = Number(id.slice(0, 4));
   const months = id.includes('Q') ? 3 : id.includes('S') ? 6 : 12;
   const index = id.length > 4 ? Number(id.slice(5)) : 1;
   const endMonth = (index - 1) * months + months;
+  const start = Date.UTC(year, endMonth - months, 1) - VIETNAM_MS;
   const end = Date.UTC(year, endMonth, 1) - VIETNAM_MS;
   const lastDay = new Date(Date.UTC(year, endMonth, 0)).toISOString().slice(0, 10);
-  return { end, lastDay, year };
+  return { start, end, lastDay, year };
 }
 
 function ageOn(dateOfBirth: string, day: string): number {
@@ -448,8 +449,16 @@ describe(`every indicator and breakdown against an independent computation (seed
         const res = await call('GET', `/api/v1/reporting/indicators?unit=${unit}&period=${period}`);
         expect(res.status).toBe(200);
         const rows = res.body as Row[];
-        expect(rows.map((r) => r.indicator)).toEqual(['a', 'b', 'c', 'd', 'dd', 'm_family']);
-        for (const row of rows.filter((r) => r.indicator !== 'm_family')) {
+        expect(rows.map((r) => r.indicator)).toEqual([
+          'a',
+          'b',
+          'c',
+          'd',
+          'dd',
+          'm_family',
+          'm_classes_week',
+        ]);
+        for (const row of rows.filter((r) => !r.indicator.startsWith('m_'))) {
           expect({ unit, period, indicator: row.indicator, ...pickCounts(row) }).toEqual({
             unit,
             period,
@@ -457,6 +466,12 @@ describe(`every indicator and breakdown against an independent computation (seed
             ...expectedCount(row.indicator, period, unit),
           });
         }
+        // No community class has met yet; the rate is per commune and week of the period.
+        const classes = rows.find((r) => r.indicator === 'm_classes_week') as Row;
+        expect(classes.numerator).toBe(0);
+        const bounds = periodBounds(period);
+        if (unit !== PROVINCE)
+          expect(classes.denominator).toBeCloseTo((bounds.end - bounds.start) / (7 * 86_400_000));
         const family = rows.find((r) => r.indicator === 'm_family') as Row;
         const end = periodBounds(period).end;
         const ofUnit = households.filter(
@@ -632,7 +647,7 @@ describe(`every indicator and breakdown against an independent computation (seed
       expect(res.status).toBe(200);
       for (const event of res.body.events) {
         expect(Object.keys(event).sort()).toEqual(
-          ['appliedAt', 'certificateId', 'eventId', 'occurredAt', 'producer', 'unitCode'].sort(),
+          ['appliedAt', 'eventId', 'kind', 'occurredAt', 'producer', 'subjectId', 'unitCode'].sort(),
         );
         seen.push(event.eventId);
       }
@@ -926,6 +941,113 @@ describe('periodic reports, exports, ETags and rankings on the same province', (
       expect(ranking[i].rank).toBeGreaterThanOrEqual(ranking[i - 1].rank);
     const mentors = await call('GET', '/api/v1/reporting/rankings?of=mentors');
     expect(mentors.status).toBe(400);
+  });
+});
+
+describe('what the courses service reports counts in reporting', () => {
+  const courses = (method: string, path: string, body?: unknown, token?: string) =>
+    call(method, `/api/v1/courses${path}`, body, token ? { authorization: `Bearer ${token}` } : {});
+
+  it('counts a completed course of the public-sector programme in a (not in c), and a class session held', async () => {
+    const quarter = periodBounds('2026Q1');
+    const learner = people.find(
+      (p) => p.groups.includes('PUBLIC_SECTOR') && !p.erased && !qualifiedAt(p, quarter.end),
+    ) as Person;
+    expect(learner).toBeDefined();
+    const programme = (await courses('GET', '/programmes/PUBLIC_SECTOR_DIGITAL')).body as {
+      competencies: { code: string }[];
+    };
+    const competency = programme.competencies[0].code;
+    const created = await courses('POST', '/courses', {
+      code: `E2E-${RUN}-PS`,
+      title: 'Kỹ năng số cho cán bộ, công chức',
+      groups: ['PUBLIC_SECTOR'],
+      mode: 'ONLINE',
+      language: 'vi',
+      competencies: [competency],
+      modules: [{ code: 'M1', title: 'Học phần 1', required: true, competencies: [competency] }],
+      completion: { rule: 'ALL_REQUIRED_MODULES' },
+    });
+    expect(created.status).toBe(201);
+    expect((await courses('POST', `/courses/${created.body.id}/publication`)).status).toBe(200);
+    const [aBefore] = (
+      await call('GET', `/api/v1/reporting/indicators?unit=${learner.unitCode}&period=2026Q1&indicator=a`)
+    ).body as Row[];
+    const [cBefore] = (
+      await call('GET', `/api/v1/reporting/indicators?unit=${learner.unitCode}&period=2026Q1&indicator=c`)
+    ).body as Row[];
+
+    const mooc = mintDevToken({ sub: 'mooc', roles: ['mooc-platform'] });
+    const progress = await courses(
+      'POST',
+      '/progress',
+      {
+        learnerId: learner.learnerId,
+        courseId: created.body.id,
+        progressPercent: 100,
+        completedAt: '2026-02-10T02:00:00Z',
+      },
+      mooc,
+    );
+    expect([200, 201]).toContain(progress.status);
+    expect(progress.body.completedAt).toBe('2026-02-10T02:00:00.000Z');
+
+    // A weekly class of the commune held last Saturday.
+    const officer = mintDevToken({ sub: 'officer-classes', roles: ['unit-officer'], unit: learner.unitCode });
+    const today = new Date(Date.now() + 7 * 3_600_000);
+    today.setUTCDate(today.getUTCDate() - ((today.getUTCDay() + 1) % 7) - 7);
+    const saturday = today.toISOString().slice(0, 10);
+    const cls = await courses(
+      'POST',
+      '/classes',
+      {
+        courseId: created.body.id,
+        unitCode: learner.unitCode,
+        audience: 'GENERAL',
+        teacher: { role: 'TEACHER', name: 'Giáo viên thử nghiệm' },
+        schedule: { weekdays: [6], startTime: '08:00', durationMinutes: 90, startsOn: saturday },
+      },
+      officer,
+    );
+    expect(cls.status).toBe(201);
+    const attended = await courses(
+      'POST',
+      `/classes/${cls.body.id}/attendance`,
+      { sessionDate: saturday, learnerIds: [learner.learnerId] },
+      officer,
+    );
+    expect(attended.status).toBe(200);
+
+    const read = async (indicator: string, period: string) =>
+      (
+        (
+          await call(
+            'GET',
+            `/api/v1/reporting/indicators?unit=${learner.unitCode}&period=${period}&indicator=${indicator}`,
+          )
+        ).body as Row[]
+      )[0];
+    const deadline = Date.now() + 60_000;
+    let aAfter = await read('a', '2026Q1');
+    let sessions = await read('m_classes_week', '2026');
+    while ((aAfter.numerator === aBefore.numerator || sessions.numerator === 0) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 300));
+      aAfter = await read('a', '2026Q1');
+      sessions = await read('m_classes_week', '2026');
+    }
+    expect(aAfter.numerator).toBe(aBefore.numerator + 1);
+    expect((await read('c', '2026Q1')).numerator).toBe(cBefore.numerator);
+    expect((await read('a', '2025')).numerator).toBe(expectedCount('a', '2025', learner.unitCode).numerator);
+    expect(sessions.numerator).toBe(1);
+    expect(sessions.denominator).toBeCloseTo(365 / 7);
+
+    const evidence = await call(
+      'GET',
+      `/api/v1/reporting/indicators/evidence?unit=${learner.unitCode}&period=2026Q1&indicator=a&limit=1000`,
+    );
+    expect(evidence.body.events).toContainEqual(
+      expect.objectContaining({ producer: 'courses', kind: 'course-completed', subjectId: created.body.id }),
+    );
   });
 });
 

@@ -21,9 +21,11 @@ import {
   indicatorValue,
   isCount,
   isMet,
+  leafCount,
   planTarget,
   rollUpDenominator,
   sumOverSubtree,
+  weeksIn,
 } from './domain/indicator';
 import { Period, currentYearPeriod, parsePeriod } from './domain/period';
 import {
@@ -209,13 +211,14 @@ export class GetIndicatorsService {
       ...(query.breakdown ? { breakdown: { [query.breakdown]: query.value as string } } : {}),
       events: events.map((e) => ({
         eventId: e.eventId,
-        certificateId: e.certificateId,
-        producer: 'certification',
+        producer: e.producer,
+        kind: e.kind,
+        subjectId: e.subjectId,
         occurredAt: e.occurredAt.toISOString(),
         appliedAt: e.appliedAt.toISOString(),
         unitCode: e.unitCode,
       })),
-      next: events.length === query.limit ? events[events.length - 1].certificateId : null,
+      next: events.length === query.limit ? events[events.length - 1].subjectId : null,
     };
   }
 
@@ -282,20 +285,23 @@ export class GetIndicatorsService {
   ): Promise<IndicatorRowDto[]> {
     const { unitCode, children, codes, scope } = tree;
     const dimension = breakdown && breakdown !== 'subunit' ? (breakdown as LearnerDimension) : null;
-    const learnerIndicators = indicators.filter((i) => i !== 'm_family');
-    const [totals, cells, households] = await Promise.all([
+    const learnerIndicators = indicators.filter((i) => !i.startsWith('m_'));
+    const [totals, cells, households, sessions] = await Promise.all([
       learnerIndicators.length ? this.tallies.tallyLearners(scope, period, null) : [],
       learnerIndicators.length && dimension ? this.tallies.tallyLearners(scope, period, dimension) : [],
       indicators.includes('m_family') ? this.tallies.tallyHouseholds(scope, period) : [],
+      indicators.includes('m_classes_week') ? this.tallies.tallySessions(scope, period) : [],
     ]);
     const reportedSubunits = breakdown === 'subunit' ? (children.get(unitCode) ?? []) : [];
 
     const rows: IndicatorRowDto[] = [];
     for (const indicator of indicators) {
-      const own = new Tallies([...totals, ...households].filter((t) => t.indicator === indicator));
+      const own = new Tallies(
+        [...totals, ...households, ...sessions].filter((t) => t.indicator === indicator),
+      );
       const split = new Tallies(cells.filter((t) => t.indicator === indicator));
       const entered =
-        indicator === 'd' || indicator === 'm_family'
+        indicator === 'd' || indicator.startsWith('m_')
           ? new Map<string, number>()
           : await this.qualifications.figures('denominator', codes, period.year, indicator);
       const targets = await this.qualifications.figures(
@@ -308,6 +314,8 @@ export class GetIndicatorsService {
         if (indicator === 'd') return null;
         // m_family is a share of the households in the registry, not of an official figure.
         if (indicator === 'm_family') return registered;
+        // Sessions per commune per week: every commune below the unit, every week of the period.
+        if (indicator === 'm_classes_week') return leafCount(code, children) * weeksIn(period);
         return rollUpDenominator(code, children, entered);
       };
       const targetOf = (code: string) =>

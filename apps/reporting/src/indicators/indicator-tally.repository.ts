@@ -8,13 +8,14 @@ import {
   LearnerDimension,
   LearnerIndicator,
   UNKNOWN,
+  groupOf,
   studentLevelsInScope,
 } from './domain/indicator';
 import { Period, latestBirthDateForAge } from './domain/period';
 
 /** What one unit holds for one indicator and one value of a breakdown (`''` without one). */
 export interface CellTally {
-  indicator: LearnerIndicator | 'm_family';
+  indicator: LearnerIndicator | 'm_family' | 'm_classes_week';
   unitCode: string;
   cell: string;
   numerator: number;
@@ -24,10 +25,13 @@ export interface CellTally {
   asOf: Date | null;
 }
 
-/** One event behind a numerator: a certificate that makes its learner qualified. No personal data. */
+/** One event behind a numerator: a certificate or a completed course. No personal data. */
 export interface EvidenceEvent {
   eventId: string;
-  certificateId: string;
+  producer: 'certification' | 'courses';
+  kind: 'certificate-issued' | 'course-completed';
+  /** The certificate's or the course's id: the page cursor. */
+  subjectId: string;
   occurredAt: Date;
   appliedAt: Date;
   unitCode: string;
@@ -74,7 +78,7 @@ class PersonQuery {
     const end = this.end;
     return `person AS (
          SELECT learner_key, unit_code, date_of_birth AS dob, groups, student_level, sex, ethnicity,
-                disability, poor_household,
+                disability, poor_household, completions,
                 qualified @> ${end} AS qualified,
                 coalesce(registered_at < ${end}, false) AS registered,
                 (SELECT count(*) FROM unnest(event_times) AS t WHERE t < ${end})::int AS events,
@@ -82,6 +86,21 @@ class PersonQuery {
                      THEN last_applied_at END AS as_of
          FROM learner_fact WHERE ${this.inScope('unit_code')}
        )`;
+  }
+
+  /**
+   * Qualified for an indicator (ADR 0008): a certification standing at the period's end, or, for a, b and
+   * đ, a course of the group's programme completed before it.
+   */
+  qualifiedFor(indicator: LearnerIndicator): string {
+    const completed = this.completedFor(indicator);
+    return completed ? `(qualified OR ${completed})` : 'qualified';
+  }
+
+  /** Whether a course of the indicator's group's programme was completed before the period's end. */
+  completedFor(indicator: LearnerIndicator): string | null {
+    const group = groupOf(indicator);
+    return group ? `coalesce((completions->>'${group}')::timestamptz < ${this.end}, false)` : null;
   }
 
   /**
@@ -163,10 +182,12 @@ export class IndicatorTallyRepository {
     const query = new PersonQuery(scope, period);
     const measures = LEARNER_INDICATORS.map((i) => {
       const population = query.population(i);
+      const completed = query.completedFor(i);
+      const events = completed ? `events + (${completed})::int` : 'events';
       return `
-        count(*) FILTER (WHERE qualified AND ${population})::int AS ${i}_numerator,
+        count(*) FILTER (WHERE ${query.qualifiedFor(i)} AND ${population})::int AS ${i}_numerator,
         count(*) FILTER (WHERE registered AND ${population})::int AS ${i}_registered,
-        coalesce(sum(events) FILTER (WHERE ${population}), 0)::int AS ${i}_events,
+        coalesce(sum(${events}) FILTER (WHERE ${population}), 0)::int AS ${i}_events,
         max(as_of) FILTER (WHERE ${population}) AS ${i}_as_of`;
     }).join(',');
     const cell = query.cell(dimension);
@@ -205,23 +226,66 @@ export class IndicatorTallyRepository {
     const population = query.population(indicator);
     const value = query.cell(cell?.dimension ?? null);
     const matches = cell ? `AND ${value.select} = ${query.params.add(cell.value, 'text')}` : '';
-    const after = page.after ? `AND q.certificate_id > ${query.params.add(page.after, 'uuid')}` : '';
+    const after = page.after ? `AND "subjectId" > ${query.params.add(page.after, 'uuid')}` : '';
+    const group = groupOf(indicator);
     return this.db.manager.query(
       `WITH ${query.ctes()},
        counted AS (
          SELECT DISTINCT person.learner_key, person.unit_code FROM person ${value.from}
-         WHERE qualified AND ${population} ${matches}
+         WHERE ${query.qualifiedFor(indicator)} AND ${population} ${matches}
+       ),
+       evidence AS (
+         SELECT q.source_event_id AS "eventId", 'certification' AS producer, 'certificate-issued' AS kind,
+                q.certificate_id AS "subjectId", q.issued_at AS "occurredAt", q.applied_at AS "appliedAt",
+                counted.unit_code AS "unitCode"
+         FROM counted
+         JOIN qualification q ON q.learner_key = counted.learner_key AND q.issued_at < ${query.end}
+         LEFT JOIN revocation r ON r.certificate_id = q.certificate_id
+         WHERE r.revoked_at IS NULL OR r.revoked_at >= ${query.end}
+         ${
+           group
+             ? `UNION ALL
+         SELECT cc.source_event_id, 'courses', 'course-completed', cc.course_id, cc.completed_at,
+                cc.applied_at, counted.unit_code
+         FROM counted
+         JOIN course_completion cc ON cc.learner_key = counted.learner_key
+           AND cc.completed_at < ${query.end} AND ${query.params.add(group, 'text')} = ANY(cc.groups)`
+             : ''
+         }
        )
-       SELECT q.source_event_id AS "eventId", q.certificate_id AS "certificateId",
-              q.issued_at AS "occurredAt", q.applied_at AS "appliedAt", counted.unit_code AS "unitCode"
-       FROM counted
-       JOIN qualification q ON q.learner_key = counted.learner_key AND q.issued_at < ${query.end}
-       LEFT JOIN revocation r ON r.certificate_id = q.certificate_id
-       WHERE (r.revoked_at IS NULL OR r.revoked_at >= ${query.end}) ${after}
-       ORDER BY q.certificate_id
+       SELECT * FROM evidence WHERE true ${after}
+       ORDER BY "subjectId", "eventId"
        LIMIT ${query.params.add(page.limit, 'int')}`,
       query.params.values,
     );
+  }
+
+  /**
+   * m_classes_week per unit: community class sessions held in the period (numerator) and the classes that
+   * held them (`registered`).
+   */
+  async tallySessions(scope: UnitScope, period: Period): Promise<CellTally[]> {
+    const params = new Parameters();
+    const start = params.add(period.start, 'timestamptz');
+    const end = params.add(period.end, 'timestamptz');
+    const inScope = scope === 'all' ? 'true' : `unit_code = ANY(${params.add(scope, 'text[]')})`;
+    const rows: { unit_code: string; sessions: number; classes: number; as_of: Date | null }[] =
+      await this.db.manager.query(
+        `SELECT unit_code, count(*)::int AS sessions, count(DISTINCT class_id)::int AS classes,
+                max(applied_at) AS as_of
+         FROM class_session WHERE starts_at >= ${start} AND starts_at < ${end} AND ${inScope}
+         GROUP BY unit_code`,
+        params.values,
+      );
+    return rows.map((r) => ({
+      indicator: 'm_classes_week',
+      unitCode: r.unit_code,
+      cell: '',
+      numerator: r.sessions,
+      registered: r.classes,
+      eventCount: r.sessions,
+      asOf: r.as_of,
+    }));
   }
 
   /**

@@ -6,6 +6,7 @@ import { CreatePeriodicReport1764000000500 } from './1764000000500-create-period
 import { CreateIndicatorChange1764000000600 } from './1764000000600-create-indicator-change';
 import { CreateLearnerFact1764000000700 } from './1764000000700-create-learner-fact';
 import { CreateReportSubscription1764000000800 } from './1764000000800-create-report-subscription';
+import { CreateLearning1764000000900 } from './1764000000900-create-learning';
 
 export const migrations = [
   MessagingTables1764000000000,
@@ -17,4 +18,5 @@ export const migrations = [
   CreateIndicatorChange1764000000600,
   CreateLearnerFact1764000000700,
   CreateReportSubscription1764000000800,
+  CreateLearning1764000000900,
 ];

@@ -5,16 +5,21 @@
  * - `qualified`: the instants at which a certificate of theirs stands, each `(issued, revoked]`: a learner
  *   is qualified at a period's end `e` when `qualified @> e`, i.e. issued before `e` and not revoked
  *   before it (a revocation at `e` itself belongs to the next period);
- * - `event_times`: when each certificate event happened, for the provenance of a number.
+ * - `event_times`: when each certificate event happened, for the provenance of a number;
+ * - `completions`: per target group, when they first completed a course of that group's programme.
  * A learner neither registered nor certified has no row.
  */
 export const REFRESH_LEARNER_FACTS = `
   INSERT INTO learner_fact (learner_key, unit_code, date_of_birth, groups, student_level, sex, ethnicity,
-                            disability, poor_household, registered_at, qualified, event_times, last_applied_at)
+                            disability, poor_household, registered_at, qualified, event_times, last_applied_at,
+                            completions)
   SELECT k.key, coalesce(p.unit_code, c.first_unit),
          coalesce(p.date_of_birth, c.first_dob, make_date(p.birth_year, 12, 31)),
          coalesce(p.groups, '{}'), p.student_level, p.sex, p.ethnicity, p.disability, p.poor_household,
-         p.registered_at, coalesce(c.qualified, '{}'), coalesce(c.event_times, '{}'), c.last_applied_at
+         p.registered_at, coalesce(c.qualified, '{}'), coalesce(c.event_times, '{}'), c.last_applied_at,
+         coalesce((SELECT jsonb_object_agg(g.grp, g.first_at) FROM (
+                     SELECT grp, min(cc.completed_at) AS first_at FROM course_completion cc, unnest(cc.groups) AS grp
+                     WHERE cc.learner_key = k.key GROUP BY grp) g), '{}')
   FROM unnest($1::text[]) AS k(key)
   LEFT JOIN learner_profile p ON p.learner_key = k.key
   LEFT JOIN LATERAL (
@@ -33,4 +38,5 @@ export const REFRESH_LEARNER_FACTS = `
     student_level = EXCLUDED.student_level, sex = EXCLUDED.sex, ethnicity = EXCLUDED.ethnicity,
     disability = EXCLUDED.disability, poor_household = EXCLUDED.poor_household,
     registered_at = EXCLUDED.registered_at, qualified = EXCLUDED.qualified,
-    event_times = EXCLUDED.event_times, last_applied_at = EXCLUDED.last_applied_at`;
+    event_times = EXCLUDED.event_times, last_applied_at = EXCLUDED.last_applied_at,
+    completions = EXCLUDED.completions`;

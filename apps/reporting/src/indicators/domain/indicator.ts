@@ -1,18 +1,11 @@
 /** Indicators of section III of the plan, and the model indicators computed so far (IV.6). */
-export const ALL_INDICATORS = ['a', 'b', 'c', 'd', 'dd', 'm_family'] as const;
+export const ALL_INDICATORS = ['a', 'b', 'c', 'd', 'dd', 'm_family', 'm_classes_week'] as const;
 export type IndicatorId = (typeof ALL_INDICATORS)[number];
 /** Indicators over learners: every breakdown applies to them. */
 export const LEARNER_INDICATORS = ['a', 'b', 'c', 'd', 'dd'] as const;
 export type LearnerIndicator = (typeof LEARNER_INDICATORS)[number];
 /** Model indicators of the contract that wait for the campaigns and courses services' events. */
-export const PENDING_MODEL_INDICATORS = [
-  'm_mentor5',
-  'm_desk',
-  'm_identity16',
-  'm_classes_week',
-  'm_4t',
-  'm_visits',
-];
+export const PENDING_MODEL_INDICATORS = ['m_mentor5', 'm_desk', 'm_identity16', 'm_4t', 'm_visits'];
 
 export const BREAKDOWNS = [
   'group',
@@ -83,6 +76,27 @@ export function breakdownApplies(indicator: IndicatorId, breakdown: Breakdown): 
 export function studentLevelsInScope(year: number): string[] {
   if (year <= 2025) return ['LOWER_SECONDARY', 'UPPER_SECONDARY', 'VOCATIONAL', 'HIGHER_EDUCATION'];
   return [...STUDENT_LEVELS, UNKNOWN];
+}
+
+/**
+ * The target group an indicator is about (a, b, đ), whose programme's completed courses qualify a learner
+ * as a certification does; c and d are about adults and count certifications only (ADR 0008).
+ */
+export function groupOf(indicator: IndicatorId): (typeof TARGET_GROUPS)[number] | null {
+  return ({ a: 'PUBLIC_SECTOR', b: 'STUDENT', dd: 'ENTERPRISE_WORKER' } as const)[indicator as 'a'] ?? null;
+}
+
+const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** Weeks in a period, as a fraction (a quarter is about 13): the denominator of a weekly rate. */
+export function weeksIn(period: { start: Date; end: Date }): number {
+  return (period.end.getTime() - period.start.getTime()) / WEEK_MS;
+}
+
+/** Units with no sub-unit below `unit` (communes and wards), or the unit itself if it has none. */
+export function leafCount(unit: string, children: Map<string, string[]>): number {
+  const below = children.get(unit) ?? [];
+  return below.length === 0 ? 1 : below.reduce((n, child) => n + leafCount(child, children), 0);
 }
 
 /** Whether the value is a share of an official denominator, or a plain count (d). */

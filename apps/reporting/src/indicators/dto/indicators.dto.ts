@@ -206,15 +206,18 @@ export class GetIndicatorEvidenceQuery {
 export class EvidenceEventDto {
   @ApiProperty({
     example: '6f1c2a8e-3b4d-4e5f-8a9b-0c1d2e3f4a5b',
-    description: 'The VNeID event that certified',
+    description: 'The VNeID event that certified, or the courses service event of the completion',
   })
   eventId: string;
 
-  @ApiProperty({ format: 'uuid' })
-  certificateId: string;
-
-  @ApiProperty({ example: 'certification', description: 'The service that published the event' })
+  @ApiProperty({ enum: ['certification', 'courses'], description: 'The service that published the event' })
   producer: string;
+
+  @ApiProperty({ enum: ['certificate-issued', 'course-completed'] })
+  kind: string;
+
+  @ApiProperty({ format: 'uuid', description: 'The certificate or the course' })
+  subjectId: string;
 
   @ApiProperty({ example: '2025-09-30T08:00:00.000Z', description: 'When VNeID certified' })
   occurredAt: string;
