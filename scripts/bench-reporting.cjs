@@ -30,6 +30,7 @@ const dataset = require('./lib/bench/reporting-dataset.cjs');
 const { indicatorQueries, coldReads, warmReads } = require('./lib/bench/reporting-reads.cjs');
 const { CACHED_ANSWER_READS, bareReads, bareHttp } = require('./lib/bench/reporting-bare.cjs');
 const { printReportingReport } = require('./lib/bench/reporting-report.cjs');
+const { exportPhase, rebuildPhase } = require('./lib/bench/reporting-rebuild.cjs');
 
 const BREAKDOWNS = [
   'none',
@@ -65,6 +66,7 @@ const opts = parseOptions(
     'ignore-e2e': { type: 'boolean', help: 'do not wait for it' },
     'keep-data': { type: 'boolean', help: 'leave the dataset in bdhvs_bench_reporting at the end' },
     'skip-baselines': { type: 'boolean', help: 'no bare references' },
+    'skip-rebuild': { type: 'boolean', help: 'no rebuild and export phases' },
   },
   { usage: 'npm run bench:reporting [-- options]' },
 );
@@ -155,6 +157,23 @@ run.main(async () => {
     if (run.aborted) break;
     log(`warm reads: ${query.label}, ${opts.rate}/s for ${opts.warmupSeconds} + ${opts.seconds} s`);
     results.warm.push(await warmReads({ run, ctx, query, warmupSeconds: opts.warmupSeconds, ...steady }));
+  }
+
+  if (!opts.skipRebuild && !run.aborted) {
+    results.exports = await exportPhase({
+      ctx,
+      breakdowns: BREAKDOWNS,
+      period: opts.period,
+      bump: (index) => dataset.bumpVersion({ run, ctx, runId: results.runId, index }),
+    });
+    results.rebuild = await rebuildPhase({
+      kafka,
+      kadmin,
+      database: 'bdhvs_bench_reporting',
+      reportingUrl: 'http://127.0.0.1:23005',
+      groupPrefix: 'bench-',
+      topicPrefix: 'bench.',
+    });
   }
 
   if (!opts.skipBaselines && !run.aborted) {

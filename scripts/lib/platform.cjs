@@ -53,6 +53,70 @@ async function waitReady(url, timeoutMs, child) {
   throw new Error(`${url} not ready after ${timeoutMs} ms`);
 }
 
+const serverUrl = () =>
+  (process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres').replace(/\/[^/]*$/, '');
+
+/** What every service process is started with: secrets, broker, prefixes, the dev JWT key, the log level. */
+function commonEnv(options = {}) {
+  const { publicFile } = ensureDevKeys();
+  return {
+    ...process.env,
+    ...readEnvExample(),
+    NODE_ENV: process.env.NODE_ENV === 'production' ? 'production' : 'development',
+    KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
+    KAFKA_GROUP_PREFIX: options.groupPrefix ?? '',
+    KAFKA_TOPIC_PREFIX: options.topicPrefix ?? '',
+    JWT_PUBLIC_KEY_FILE: publicFile,
+    LOG_LEVEL: options.logLevel ?? 'info',
+    ...(options.env ?? {}),
+  };
+}
+
+function spawnService(name, env, logDir) {
+  const log = fs.openSync(path.join(logDir, `${name}.log`), 'a');
+  // BDHVS_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles every service (Node refuses it in NODE_OPTIONS).
+  const nodeArgs = (process.env.BDHVS_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  return spawn(process.execPath, [...nodeArgs, path.join(ROOT, 'dist/apps', name, 'main.js')], {
+    cwd: path.join(ROOT, 'dist/apps', name),
+    env,
+    stdio: ['ignore', log, log],
+  });
+}
+
+async function stopChild(child, signal = 'SIGTERM') {
+  if (!child || child.exitCode !== null || child.signalCode) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill(signal);
+  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/**
+ * One service process on its own database and port (e.g. a second reporting instance that rebuilds its
+ * projections). options: { port, database, groupPrefix, topicPrefix, logLevel, env, logDir }.
+ * Returns { url, child, stop() } once it is ready.
+ */
+async function startService(name, options) {
+  const logDir = options.logDir ?? path.join(ROOT, '.cache', 'logs');
+  fs.mkdirSync(logDir, { recursive: true });
+  await ensureDatabases(serverUrl(), [options.database]);
+  const env = {
+    ...commonEnv(options),
+    PORT: String(options.port),
+    DATABASE_URL: `${serverUrl()}/${options.database}`,
+  };
+  const child = spawnService(name, env, logDir);
+  const url = `http://127.0.0.1:${options.port}`;
+  try {
+    await waitReady(`${url}/health/ready`, 120_000, child);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
+  return { url, child, stop: () => stopChild(child) };
+}
+
 /**
  * options: { dbPrefix = 'bdhvs', ports, groupPrefix = '', topicPrefix = '', logDir, logLevel, env }
  * Returns { urls, processes, stop(), kill(name), restart(name) }.
@@ -62,23 +126,9 @@ async function startPlatform(options = {}) {
   const dbPrefix = options.dbPrefix ?? 'bdhvs';
   const logDir = options.logDir ?? path.join(ROOT, '.cache', 'logs');
   fs.mkdirSync(logDir, { recursive: true });
-  const { publicFile } = ensureDevKeys();
   const secrets = readEnvExample();
-  const dbBase = (process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres').replace(
-    /\/[^/]*$/,
-    '',
-  );
-  const common = {
-    ...process.env,
-    ...secrets,
-    NODE_ENV: process.env.NODE_ENV === 'production' ? 'production' : 'development',
-    KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
-    KAFKA_GROUP_PREFIX: options.groupPrefix ?? '',
-    KAFKA_TOPIC_PREFIX: options.topicPrefix ?? '',
-    JWT_PUBLIC_KEY_FILE: publicFile,
-    LOG_LEVEL: options.logLevel ?? 'info',
-    ...(options.env ?? {}),
-  };
+  const dbBase = serverUrl();
+  const common = commonEnv(options);
   const envOf = (name) =>
     name === 'gateway'
       ? {
@@ -105,14 +155,7 @@ async function startPlatform(options = {}) {
     return null;
   }
   function launch(name) {
-    const log = fs.openSync(path.join(logDir, `${name}.log`), 'a');
-    // BDHVS_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles every service (Node refuses it in NODE_OPTIONS).
-    const nodeArgs = (process.env.BDHVS_NODE_ARGS ?? '').split(' ').filter(Boolean);
-    const child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, 'dist/apps', name, 'main.js')], {
-      cwd: path.join(ROOT, 'dist/apps', name),
-      env: envOf(name),
-      stdio: ['ignore', log, log],
-    });
+    const child = spawnService(name, envOf(name), logDir);
     processes[name] = child;
     return child;
   }
@@ -128,15 +171,7 @@ async function startPlatform(options = {}) {
     throw new Error(`${error.message} (logs in ${logDir})`);
   }
 
-  async function stopOne(name, signal = 'SIGTERM') {
-    const child = processes[name];
-    if (!child || child.exitCode !== null || child.signalCode) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill(signal);
-    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    await exited;
-    clearTimeout(timer);
-  }
+  const stopOne = (name, signal = 'SIGTERM') => stopChild(processes[name], signal);
 
   return {
     urls: {
@@ -159,4 +194,4 @@ async function startPlatform(options = {}) {
   };
 }
 
-module.exports = { startPlatform, infraUp, buildAll, SERVICES, DEFAULT_PORTS, ROOT };
+module.exports = { startPlatform, startService, serverUrl, infraUp, buildAll, SERVICES, DEFAULT_PORTS, ROOT };

@@ -121,6 +121,26 @@ function printReportingReport(results) {
   if (results.warm?.length) rows.push(...warmRows(results));
   if (results.bare) rows.push(...bareRows(results.bare));
   if (results.warm?.length && results.bare) rows.push(...ratioRows(results));
+  if (results.exports)
+    rows.push(
+      ...results.exports.map((e) => [
+        `export CSV, province, ${e.breakdown}`,
+        `${e.ms} ms, ${e.bytes} B (HTTP ${e.status})`,
+      ]),
+    );
+  if (results.rebuild)
+    rows.push(
+      [
+        'rebuild: caught up',
+        `${results.rebuild.catchUpSeconds} s (${results.rebuild.eventsPerSecond} events/s)`,
+      ],
+      [
+        'bare consumer of the same topics',
+        `${results.rebuild.bare.seconds} s (${results.rebuild.bare.perSecond} /s)`,
+      ],
+      ['rebuild / bare (aim: within 2x)', `${results.rebuild.ratioToBare}x`],
+      ['rebuild check', `${results.rebuild.compared} answers compared, ${results.rebuild.mismatches} differ`],
+    );
   console.log(`\n${results.command} (${results.status})`);
   if (rows.length > 0) printTable(rows);
   console.log(`\nmachine: ${describeMachine(results.machine ?? {}, results.postgres)}`);

@@ -5,7 +5,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
-import { Platform, VneidEvent, dropDatabases, infraUp, mintDevToken, sign, startPlatform } from './platform';
+import {
+  Platform,
+  VneidEvent,
+  dropDatabase,
+  dropDatabases,
+  infraUp,
+  mintDevToken,
+  rebuildReporting,
+  sign,
+  startPlatform,
+} from './platform';
 
 // Every indicator and breakdown through the entry point, compared with a computation of this file's own
 // from the raw requests it sent. A platform and databases of its own: the province holds only this run's
@@ -1049,6 +1059,24 @@ describe('what the courses service reports counts in reporting', () => {
       expect.objectContaining({ producer: 'courses', kind: 'course-completed', subjectId: created.body.id }),
     );
   });
+});
+
+describe('rebuilding reporting', () => {
+  it('replays every topic into a fresh database beside the live one, with equal numbers', async () => {
+    const result = await rebuildReporting({
+      liveDatabase: `${DB_PREFIX}_reporting`,
+      liveUrl: platform.urls.reporting,
+      port: 19299,
+      groupPrefix: GROUP_PREFIX,
+      topicPrefix: TOPIC_PREFIX,
+    });
+    try {
+      expect(result.compared).toBeGreaterThan(100);
+      expect(result.mismatches).toEqual([]);
+    } finally {
+      await dropDatabase(result.database);
+    }
+  }, 600_000);
 });
 
 function pickCounts(row: Row): { numerator: number; registered: number } {

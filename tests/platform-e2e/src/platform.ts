@@ -8,6 +8,7 @@ const scriptsLib = (name: string) => require(join(__dirname, '..', '..', '..', '
 const platformLib = scriptsLib('platform.cjs');
 const devKeys = scriptsLib('dev-keys.cjs');
 const vneid = scriptsLib('vneid.cjs');
+const rebuild = scriptsLib('reporting-rebuild.cjs');
 
 export interface Platform {
   urls: Record<string, string>;
@@ -42,14 +43,32 @@ export const pushAll: (
   concurrency?: number,
 ) => Promise<Record<string, number>> = vneid.pushAll;
 
-/** Drops the databases a platform of `startPlatform({ dbPrefix })` created, once it has stopped. */
-export async function dropDatabases(dbPrefix: string): Promise<void> {
+export interface RebuildResult {
+  database: string;
+  compared: number;
+  mismatches: { unit: string; period: string; live: unknown; rebuilt: unknown }[];
+}
+
+export const rebuildReporting: (options: {
+  liveDatabase: string;
+  liveUrl: string;
+  port: number;
+  groupPrefix: string;
+  topicPrefix: string;
+}) => Promise<RebuildResult> = rebuild.rebuildReporting;
+
+/** Drops one database, once nothing uses it. */
+export async function dropDatabase(name: string): Promise<void> {
   const client = new Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
   await client.connect();
   try {
-    for (const name of platformLib.SERVICES as string[])
-      await client.query(`DROP DATABASE IF EXISTS "${dbPrefix}_${name}" WITH (FORCE)`);
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   } finally {
     await client.end();
   }
+}
+
+/** Drops the databases a platform of `startPlatform({ dbPrefix })` created, once it has stopped. */
+export async function dropDatabases(dbPrefix: string): Promise<void> {
+  for (const name of platformLib.SERVICES as string[]) await dropDatabase(`${dbPrefix}_${name}`);
 }

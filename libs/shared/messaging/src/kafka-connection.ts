@@ -42,7 +42,10 @@ export function createIdempotentProducer(kafka: Kafka): Producer {
   });
 }
 
-/** Creates each topic and its dead-letter twin when missing; existing topics are left alone. */
+/**
+ * Creates each topic and its dead-letter twin when missing; existing topics are left alone. Events are
+ * kept for ever (as the Strimzi topics in k8s/base say): a projection is rebuilt by replaying them.
+ */
 export async function ensureTopics(
   admin: Admin,
   topics: readonly string[],
@@ -58,6 +61,7 @@ export async function ensureTopics(
       topic,
       numPartitions: settings.partitions,
       replicationFactor: settings.replicationFactor,
+      configEntries: [{ name: 'retention.ms', value: '-1' }],
     })),
   });
 }
