@@ -126,6 +126,7 @@ run.main(async () => {
   await kadmin.connect();
   run.onCleanup(() => kadmin.disconnect());
   await dataset.resetReporting();
+  await dataset.resetTopics(kadmin);
   // Registered before the platform's stop, so it runs after it (cleanups run last-in first-out).
   if (!opts.keepData) run.onCleanup(() => dataset.resetReporting());
   const ctx = { ...(await bench.startBenchPlatform(run)), kafka, kadmin };

@@ -270,6 +270,19 @@ async function resetReporting() {
   });
 }
 
+/**
+ * Deletes the dataset's topics and reporting's consumer group (the platform must be stopped), so that the
+ * topics hold this run's events only: a rebuild replays them from offset 0 and must find what the live
+ * projections were built from.
+ */
+async function resetTopics(kadmin) {
+  const existing = new Set(await kadmin.listTopics());
+  const topics = [REGISTERED, ISSUED, REVOKED].map(physical).filter((t) => existing.has(t));
+  await kadmin.deleteGroups([`${GROUP_PREFIX}reporting`]).catch(() => undefined);
+  if (topics.length > 0) await kadmin.deleteTopics({ topics, timeout: 30_000 });
+  log(`topics emptied: ${topics.join(', ') || '(none yet)'}`);
+}
+
 /** Rows of the tables the dataset fills, and the projection version, straight from the database. */
 const reportingCounts = () =>
   withReportingDb(async (c) => {
@@ -420,6 +433,7 @@ async function bumpVersion({ run, ctx, runId, index }) {
 }
 
 module.exports = {
+  resetTopics,
   REPORTING_DB,
   rng,
   communePicker,
