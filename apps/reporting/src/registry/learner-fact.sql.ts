@@ -7,7 +7,8 @@
  *   before it (a revocation at `e` itself belongs to the next period);
  * - `event_times`: when each certificate event happened, for the provenance of a number;
  * - `completions`: per target group, when they first completed a course of that group's programme.
- * A learner neither registered nor certified has no row.
+ * A learner neither registered nor certified has no row. The keys are char(64) like the columns: as text,
+ * the comparison would cast every column value and no index would serve (a full scan per learner).
  */
 export const REFRESH_LEARNER_FACTS = `
   INSERT INTO learner_fact (learner_key, unit_code, date_of_birth, groups, student_level, sex, ethnicity,
@@ -20,7 +21,7 @@ export const REFRESH_LEARNER_FACTS = `
          coalesce((SELECT jsonb_object_agg(g.grp, g.first_at) FROM (
                      SELECT grp, min(cc.completed_at) AS first_at FROM course_completion cc, unnest(cc.groups) AS grp
                      WHERE cc.learner_key = k.key GROUP BY grp) g), '{}')
-  FROM unnest($1::text[]) AS k(key)
+  FROM unnest($1::char(64)[]) AS k(key)
   LEFT JOIN learner_profile p ON p.learner_key = k.key
   LEFT JOIN LATERAL (
     SELECT (array_agg(q.unit_code ORDER BY q.issued_at))[1] AS first_unit,
