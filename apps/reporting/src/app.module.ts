@@ -5,6 +5,7 @@ import { ServiceRuntimeModule } from '@bdhvs/service-runtime';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { ReportsModule } from './reports/reports.module';
 import { LearningModule } from './learning/learning.module';
+import { CampaignsModule } from './campaigns/campaigns.module';
 import { ReportingConfig } from './config/reporting-config';
 import { database } from './database';
 
@@ -21,6 +22,7 @@ export function reportingModule(config: ReportingConfig) {
       IndicatorsModule,
       ReportsModule,
       LearningModule,
+      CampaignsModule,
     ],
   })
   class ReportingModule {}

@@ -5,6 +5,15 @@ import {
   RevocationEntity,
 } from './indicators/qualification.entity';
 import { migrations } from './migrations';
+import {
+  CampaignDeskHelperEntity,
+  CampaignMenteeEntity,
+  CampaignMentorEntity,
+  CampaignParticipationEntity,
+  CampaignTeamEntity,
+  CampaignVisitEntity,
+  IdentityStatusEntity,
+} from './campaigns/campaigns.entity';
 import { ClassSessionEntity, CourseCompletionEntity } from './learning/learning.entity';
 import { ReportDeliveryEntity, ReportSubscriptionEntity } from './subscriptions/subscription.entity';
 import { PeriodicReportActionEntity, PeriodicReportEntity } from './reports/periodic-report.entity';
@@ -35,6 +44,13 @@ export const database: Omit<DatabaseOptions, 'url'> = {
     ReportDeliveryEntity,
     CourseCompletionEntity,
     ClassSessionEntity,
+    CampaignMentorEntity,
+    CampaignMenteeEntity,
+    CampaignDeskHelperEntity,
+    IdentityStatusEntity,
+    CampaignTeamEntity,
+    CampaignVisitEntity,
+    CampaignParticipationEntity,
   ],
   migrations,
 };

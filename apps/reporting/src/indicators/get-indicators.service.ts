@@ -298,18 +298,33 @@ export class GetIndicatorsService {
     const { unitCode, children, codes, scope } = tree;
     const dimension = breakdown && breakdown !== 'subunit' ? (breakdown as LearnerDimension) : null;
     const learnerIndicators = indicators.filter((i) => !i.startsWith('m_'));
-    const [totals, cells, households, sessions] = await Promise.all([
-      learnerIndicators.length ? this.tallies.tallyLearners(scope, period, null) : [],
-      learnerIndicators.length && dimension ? this.tallies.tallyLearners(scope, period, dimension) : [],
-      indicators.includes('m_family') ? this.tallies.tallyHouseholds(scope, period) : [],
-      indicators.includes('m_classes_week') ? this.tallies.tallySessions(scope, period) : [],
-    ]);
+    const [totals, cells, households, sessions, mentors, desks, identities, visits, trainees] =
+      await Promise.all([
+        learnerIndicators.length ? this.tallies.tallyLearners(scope, period, null) : [],
+        learnerIndicators.length && dimension ? this.tallies.tallyLearners(scope, period, dimension) : [],
+        indicators.includes('m_family') ? this.tallies.tallyHouseholds(scope, period) : [],
+        indicators.includes('m_classes_week') ? this.tallies.tallySessions(scope, period) : [],
+        indicators.includes('m_mentor5') ? this.tallies.tallyMentors(scope, period) : [],
+        indicators.includes('m_desk') ? this.tallies.tallyDesks(scope, period) : [],
+        indicators.includes('m_identity16') ? this.tallies.tallyIdentities(scope, period) : [],
+        indicators.includes('m_visits') ? this.tallies.tallyVisits(scope, period) : [],
+        indicators.includes('m_4t') ? this.tallies.tally4t(scope, period) : [],
+      ]);
     const reportedSubunits = breakdown === 'subunit' ? (children.get(unitCode) ?? []) : [];
 
     const rows: IndicatorRowDto[] = [];
     for (const indicator of indicators) {
       const own = new Tallies(
-        [...totals, ...households, ...sessions].filter((t) => t.indicator === indicator),
+        [
+          ...totals,
+          ...households,
+          ...sessions,
+          ...mentors,
+          ...desks,
+          ...identities,
+          ...visits,
+          ...trainees,
+        ].filter((t) => t.indicator === indicator),
       );
       const split = new Tallies(cells.filter((t) => t.indicator === indicator));
       const entered =
@@ -325,9 +340,13 @@ export class GetIndicatorsService {
       const denominatorOf = (code: string, registered: number): number | null => {
         if (indicator === 'd') return null;
         // m_family is a share of the households in the registry, not of an official figure.
-        if (indicator === 'm_family') return registered;
+        // So are m_mentor5 (of the mentors) and m_identity16 (of the registered learners aged 16+).
+        if (indicator === 'm_family' || indicator === 'm_mentor5' || indicator === 'm_identity16')
+          return registered;
         // Sessions per commune per week: every commune below the unit, every week of the period.
         if (indicator === 'm_classes_week') return leafCount(code, children) * weeksIn(period);
+        // Communes with a desk helper, of the communes below the unit.
+        if (indicator === 'm_desk') return leafCount(code, children);
         return rollUpDenominator(code, children, entered);
       };
       const targetOf = (code: string) =>

@@ -3,6 +3,8 @@ import { Database } from '@bdhvs/service-runtime';
 import {
   ADULT_AGE,
   AGE_BANDS,
+  IDENTITY_AGE,
+  MENTEES_PER_MENTOR,
   KINH,
   LEARNER_INDICATORS,
   LearnerDimension,
@@ -15,7 +17,15 @@ import { Period, latestBirthDateForAge } from './domain/period';
 
 /** What one unit holds for one indicator and one value of a breakdown (`''` without one). */
 export interface CellTally {
-  indicator: LearnerIndicator | 'm_family' | 'm_classes_week';
+  indicator:
+    | LearnerIndicator
+    | 'm_family'
+    | 'm_classes_week'
+    | 'm_mentor5'
+    | 'm_desk'
+    | 'm_identity16'
+    | 'm_visits'
+    | 'm_4t';
   unitCode: string;
   cell: string;
   numerator: number;
@@ -329,6 +339,177 @@ export class IndicatorTallyRepository {
       cell: '',
       numerator: r.learned,
       registered: r.registered,
+      eventCount: r.events,
+      asOf: r.as_of,
+    }));
+  }
+
+  /**
+   * m_mentor5 per mentor's unit: mentors registered by the period's end (`registered`), and those with at
+   * least 5 mentees assigned by then. Events: the registrations and assignments behind them.
+   */
+  async tallyMentors(scope: UnitScope, period: Period): Promise<CellTally[]> {
+    const params = new Parameters();
+    const end = params.add(period.end, 'timestamptz');
+    const inScope = scope === 'all' ? 'true' : `m.unit_code = ANY(${params.add(scope, 'text[]')})`;
+    const rows: {
+      unit_code: string;
+      mentors: number;
+      guiding: number;
+      events: number;
+      as_of: Date | null;
+    }[] = await this.db.manager.query(
+      `SELECT m.unit_code, count(*)::int AS mentors,
+                count(*) FILTER (WHERE n.mentees >= ${params.add(MENTEES_PER_MENTOR, 'int')})::int AS guiding,
+                (count(*) + sum(n.mentees))::int AS events,
+                greatest(max(m.applied_at), max(n.as_of)) AS as_of
+         FROM campaign_mentor m
+         CROSS JOIN LATERAL (
+           SELECT count(*)::int AS mentees, max(e.applied_at) AS as_of FROM campaign_mentee e
+           WHERE e.mentor_id = m.mentor_id AND e.assigned_at < ${end}
+         ) n
+         WHERE m.registered_at < ${end} AND ${inScope}
+         GROUP BY m.unit_code`,
+      params.values,
+    );
+    return rows.map((r) => ({
+      indicator: 'm_mentor5',
+      unitCode: r.unit_code,
+      cell: '',
+      numerator: r.guiding,
+      registered: r.mentors,
+      eventCount: r.events,
+      asOf: r.as_of,
+    }));
+  }
+
+  /** m_desk per commune: 1 when at least one desk helper was registered by the period's end; `registered` the helpers. */
+  async tallyDesks(scope: UnitScope, period: Period): Promise<CellTally[]> {
+    const params = new Parameters();
+    const end = params.add(period.end, 'timestamptz');
+    const inScope = scope === 'all' ? 'true' : `unit_code = ANY(${params.add(scope, 'text[]')})`;
+    const rows: { unit_code: string; helpers: number; as_of: Date | null }[] = await this.db.manager.query(
+      `SELECT unit_code, count(*)::int AS helpers, max(applied_at) AS as_of FROM campaign_desk_helper
+       WHERE registered_at < ${end} AND ${inScope} GROUP BY unit_code`,
+      params.values,
+    );
+    return rows.map((r) => ({
+      indicator: 'm_desk',
+      unitCode: r.unit_code,
+      cell: '',
+      numerator: 1,
+      registered: r.helpers,
+      eventCount: r.helpers,
+      asOf: r.as_of,
+    }));
+  }
+
+  /**
+   * m_identity16 per unit: learners registered by the period's end and aged 16 or more on its last day
+   * (`registered`), and those whose latest statements by the end say a VNeID identity (level 1 or 2) and a
+   * digital bank account. Each field keeps its latest statement; one that never said anything is "no".
+   */
+  async tallyIdentities(scope: UnitScope, period: Period): Promise<CellTally[]> {
+    const params = new Parameters();
+    const end = params.add(period.end, 'timestamptz');
+    const born = params.add(latestBirthDateForAge(period.lastDay, IDENTITY_AGE), 'date');
+    const inScope = scope === 'all' ? 'true' : `f.unit_code = ANY(${params.add(scope, 'text[]')})`;
+    const rows: {
+      unit_code: string;
+      learners: number;
+      identified: number;
+      events: number;
+      as_of: Date | null;
+    }[] = await this.db.manager.query(
+      `WITH status AS (
+           SELECT learner_key,
+                  (array_agg(vneid_status ORDER BY recorded_at DESC, source_event_id)
+                     FILTER (WHERE vneid_status IS NOT NULL))[1] AS vneid,
+                  (array_agg(digital_bank_account ORDER BY recorded_at DESC, source_event_id)
+                     FILTER (WHERE digital_bank_account IS NOT NULL))[1] AS bank,
+                  count(*)::int AS events, max(applied_at) AS as_of
+           FROM identity_status WHERE recorded_at < ${end}
+           GROUP BY learner_key
+         )
+         SELECT f.unit_code, count(*)::int AS learners,
+                count(*) FILTER (WHERE s.vneid IN ('level1', 'level2') AND s.bank)::int AS identified,
+                coalesce(sum(s.events), 0)::int AS events, max(s.as_of) AS as_of
+         FROM learner_fact f LEFT JOIN status s ON s.learner_key = f.learner_key
+         WHERE f.registered_at < ${end} AND f.date_of_birth <= ${born} AND ${inScope}
+         GROUP BY f.unit_code`,
+      params.values,
+    );
+    return rows.map((r) => ({
+      indicator: 'm_identity16',
+      unitCode: r.unit_code,
+      cell: '',
+      numerator: r.identified,
+      registered: r.learners,
+      eventCount: r.events,
+      asOf: r.as_of,
+    }));
+  }
+
+  /** m_visits per unit: door-to-door visits made in the period (a count); `registered` the teams that made them. */
+  async tallyVisits(scope: UnitScope, period: Period): Promise<CellTally[]> {
+    const params = new Parameters();
+    const start = params.add(period.start, 'timestamptz');
+    const end = params.add(period.end, 'timestamptz');
+    const inScope = scope === 'all' ? 'true' : `unit_code = ANY(${params.add(scope, 'text[]')})`;
+    const rows: { unit_code: string; visits: number; teams: number; as_of: Date | null }[] =
+      await this.db.manager.query(
+        `SELECT unit_code, count(*)::int AS visits, count(DISTINCT team_id)::int AS teams, max(applied_at) AS as_of
+         FROM campaign_visit WHERE visited_at >= ${start} AND visited_at < ${end} AND ${inScope}
+         GROUP BY unit_code`,
+        params.values,
+      );
+    return rows.map((r) => ({
+      indicator: 'm_visits',
+      unitCode: r.unit_code,
+      cell: '',
+      numerator: r.visits,
+      registered: r.teams,
+      eventCount: r.visits,
+      asOf: r.as_of,
+    }));
+  }
+
+  /**
+   * m_4t per unit: 4T trainees (participants of activities of DIGITAL_MARKET_4T campaigns) who completed one
+   * that ended before the period's end, each once, in the unit of their first completion (a count);
+   * `registered` the trainees by then, completed or not.
+   */
+  async tally4t(scope: UnitScope, period: Period): Promise<CellTally[]> {
+    const params = new Parameters();
+    const end = params.add(period.end, 'timestamptz');
+    const inScope = scope === 'all' ? 'true' : `unit_code = ANY(${params.add(scope, 'text[]')})`;
+    const rows: {
+      unit_code: string;
+      trainees: number;
+      completed: number;
+      events: number;
+      as_of: Date | null;
+    }[] = await this.db.manager.query(
+      `WITH trainee AS (
+           SELECT DISTINCT ON (learner_key) learner_key, unit_code,
+                  bool_or(completed) OVER (PARTITION BY learner_key) AS completed,
+                  count(*) OVER (PARTITION BY learner_key) AS events,
+                  max(applied_at) OVER (PARTITION BY learner_key) AS as_of
+           FROM campaign_participation
+           WHERE model = 'DIGITAL_MARKET_4T' AND ends_at < ${end}
+           ORDER BY learner_key, completed DESC, ends_at, activity_id
+         )
+         SELECT unit_code, count(*)::int AS trainees, count(*) FILTER (WHERE completed)::int AS completed,
+                sum(events)::int AS events, max(as_of) AS as_of
+         FROM trainee WHERE ${inScope} GROUP BY unit_code`,
+      params.values,
+    );
+    return rows.map((r) => ({
+      indicator: 'm_4t',
+      unitCode: r.unit_code,
+      cell: '',
+      numerator: r.completed,
+      registered: r.trainees,
       eventCount: r.events,
       asOf: r.as_of,
     }));

@@ -7,6 +7,9 @@ import { CreateIndicatorChange1764000000600 } from './1764000000600-create-indic
 import { CreateLearnerFact1764000000700 } from './1764000000700-create-learner-fact';
 import { CreateReportSubscription1764000000800 } from './1764000000800-create-report-subscription';
 import { CreateLearning1764000000900 } from './1764000000900-create-learning';
+import { CreateCampaignProjections1764000001000 } from './1764000001000-create-campaign-projections';
+import { CreateCampaignVisits1764000001100 } from './1764000001100-create-campaign-visits';
+import { CreateCampaignParticipation1764000001200 } from './1764000001200-create-campaign-participation';
 
 export const migrations = [
   MessagingTables1764000000000,
@@ -19,4 +22,7 @@ export const migrations = [
   CreateLearnerFact1764000000700,
   CreateReportSubscription1764000000800,
   CreateLearning1764000000900,
+  CreateCampaignProjections1764000001000,
+  CreateCampaignVisits1764000001100,
+  CreateCampaignParticipation1764000001200,
 ];

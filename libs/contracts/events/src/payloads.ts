@@ -280,6 +280,99 @@ export interface AttendanceRecordedV1 {
   recordedAt: string;
 }
 
+/** A learner became a mentor ("Đại sứ số", IV.6.1) of a unit. Key: learnerId. */
+export interface MentorRegisteredV1 {
+  mentorId: string;
+  learnerId: string;
+  learnerKey: string;
+  unitCode: string;
+  campaignId?: string | null;
+  registeredAt: string;
+}
+
+/** A learner was assigned to a mentor (one mentor at a time; m_mentor5). Key: the mentor's learnerId. */
+export interface MenteeAssignedV1 {
+  mentorId: string;
+  mentorLearnerId: string;
+  learnerId: string;
+  learnerKey: string;
+  /** The mentor's unit: where the mentor counts. */
+  unitCode: string;
+  assignedAt: string;
+}
+
+/** A learner became a helper at a commune's public-service desk (m_desk). Key: learnerId. */
+export interface DeskHelperRegisteredV1 {
+  helperId: string;
+  learnerId: string;
+  learnerKey: string;
+  unitCode: string;
+  registeredAt: string;
+}
+
+/**
+ * A learner's VNeID identity or digital bank account as known from `recordedAt` (m_identity16): told by
+ * the registry, or recorded by a helper with the learner's consent. A field left out is unchanged.
+ * Key: learnerId.
+ */
+export interface IdentityStatusRecordedV1 {
+  learnerId: string;
+  learnerKey: string;
+  unitCode: string;
+  vneidStatus?: 'none' | 'level1' | 'level2';
+  digitalBankAccount?: boolean;
+  source: 'REGISTRY' | 'HELPER';
+  /** The helper's account (token sub) for a helper's record. */
+  recordedBy?: string | null;
+  recordedAt: string;
+}
+
+/** A community tech team (IV.6.5) or youth volunteer team (IV.6.6) of a commune. Key: teamId. */
+export interface TeamCreatedV1 {
+  teamId: string;
+  name: string;
+  kind: 'COMMUNITY_TECH_TEAM' | 'YOUTH_TEAM';
+  unitCode: string;
+  createdAt: string;
+}
+
+/** A door-to-door visit by a team to a household of its commune (m_visits). Key: teamId. */
+export interface VisitRecordedV1 {
+  visitId: string;
+  teamId: string;
+  householdId: string;
+  unitCode: string;
+  visitedAt: string;
+  helpedWith: string[];
+  learnerIds: string[];
+  recordedAt: string;
+}
+
+export type CampaignModelV1 =
+  | 'DIGITAL_AMBASSADORS'
+  | 'DIGITAL_FAMILY'
+  | 'DIGITAL_MARKET_4T'
+  | 'DIGITAL_IDENTITY'
+  | 'COMMUNITY_TECH_TEAM'
+  | 'YOUTH_CAMPAIGN'
+  | 'LEARNING_FESTIVAL';
+
+/**
+ * An activity of a campaign (class, door-to-door visit, festival event, workshop, online session) with the
+ * learners who took part and whether each completed it (m_4t for DIGITAL_MARKET_4T). Key: campaignId.
+ */
+export interface ActivityRecordedV1 {
+  activityId: string;
+  campaignId: string;
+  model: CampaignModelV1;
+  kind: 'CLASS' | 'DOOR_TO_DOOR_VISIT' | 'FESTIVAL_EVENT' | 'WORKSHOP' | 'ONLINE_SESSION';
+  unitCode: string;
+  startsAt: string;
+  endsAt: string;
+  participants: { learnerId: string; learnerKey: string; completed: boolean }[];
+  recordedAt: string;
+}
+
 export interface EventPayloads {
   'vneid.certification-events.v1': VneidCertificationEventV1;
   'certification.certificate-issued.v1': CertificateIssuedV1;
@@ -296,4 +389,11 @@ export interface EventPayloads {
   'courses.course-completed.v1': CourseCompletedV1;
   'courses.class-created.v1': ClassCreatedV1;
   'courses.attendance-recorded.v1': AttendanceRecordedV1;
+  'campaigns.mentor-registered.v1': MentorRegisteredV1;
+  'campaigns.mentee-assigned.v1': MenteeAssignedV1;
+  'campaigns.desk-helper-registered.v1': DeskHelperRegisteredV1;
+  'campaigns.identity-status-recorded.v1': IdentityStatusRecordedV1;
+  'campaigns.team-created.v1': TeamCreatedV1;
+  'campaigns.visit-recorded.v1': VisitRecordedV1;
+  'campaigns.activity-recorded.v1': ActivityRecordedV1;
 }

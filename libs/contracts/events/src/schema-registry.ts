@@ -15,6 +15,13 @@ import progressRecordedV1r1 from './schemas/courses.progress-recorded.v1/1.json'
 import courseCompletedV1r1 from './schemas/courses.course-completed.v1/1.json';
 import classCreatedV1r1 from './schemas/courses.class-created.v1/1.json';
 import attendanceRecordedV1r1 from './schemas/courses.attendance-recorded.v1/1.json';
+import mentorRegisteredV1r1 from './schemas/campaigns.mentor-registered.v1/1.json';
+import menteeAssignedV1r1 from './schemas/campaigns.mentee-assigned.v1/1.json';
+import deskHelperRegisteredV1r1 from './schemas/campaigns.desk-helper-registered.v1/1.json';
+import identityStatusRecordedV1r1 from './schemas/campaigns.identity-status-recorded.v1/1.json';
+import teamCreatedV1r1 from './schemas/campaigns.team-created.v1/1.json';
+import visitRecordedV1r1 from './schemas/campaigns.visit-recorded.v1/1.json';
+import activityRecordedV1r1 from './schemas/campaigns.activity-recorded.v1/1.json';
 import { EventPayloads } from './payloads';
 import { Topic } from './topics';
 
@@ -37,6 +44,13 @@ export const SCHEMA_REVISIONS: Record<Topic, JsonSchema[]> = {
   'courses.course-completed.v1': [courseCompletedV1r1],
   'courses.class-created.v1': [classCreatedV1r1],
   'courses.attendance-recorded.v1': [attendanceRecordedV1r1],
+  'campaigns.mentor-registered.v1': [mentorRegisteredV1r1],
+  'campaigns.mentee-assigned.v1': [menteeAssignedV1r1],
+  'campaigns.desk-helper-registered.v1': [deskHelperRegisteredV1r1],
+  'campaigns.identity-status-recorded.v1': [identityStatusRecordedV1r1],
+  'campaigns.team-created.v1': [teamCreatedV1r1],
+  'campaigns.visit-recorded.v1': [visitRecordedV1r1],
+  'campaigns.activity-recorded.v1': [activityRecordedV1r1],
 };
 
 export interface SchemaViolation {

@@ -15,6 +15,13 @@ export const Topics = {
   courseCompleted: 'courses.course-completed.v1',
   classCreated: 'courses.class-created.v1',
   attendanceRecorded: 'courses.attendance-recorded.v1',
+  mentorRegistered: 'campaigns.mentor-registered.v1',
+  menteeAssigned: 'campaigns.mentee-assigned.v1',
+  deskHelperRegistered: 'campaigns.desk-helper-registered.v1',
+  identityStatusRecorded: 'campaigns.identity-status-recorded.v1',
+  teamCreated: 'campaigns.team-created.v1',
+  visitRecorded: 'campaigns.visit-recorded.v1',
+  activityRecorded: 'campaigns.activity-recorded.v1',
 } as const;
 
 export type Topic = (typeof Topics)[keyof typeof Topics];

@@ -1,11 +1,26 @@
-/** Indicators of section III of the plan, and the model indicators computed so far (IV.6). */
-export const ALL_INDICATORS = ['a', 'b', 'c', 'd', 'dd', 'm_family', 'm_classes_week'] as const;
+/** Indicators of section III of the plan, and the model indicators of IV.6. */
+export const ALL_INDICATORS = [
+  'a',
+  'b',
+  'c',
+  'd',
+  'dd',
+  'm_family',
+  'm_classes_week',
+  'm_mentor5',
+  'm_desk',
+  'm_identity16',
+  'm_visits',
+  'm_4t',
+] as const;
 export type IndicatorId = (typeof ALL_INDICATORS)[number];
 /** Indicators over learners: every breakdown applies to them. */
 export const LEARNER_INDICATORS = ['a', 'b', 'c', 'd', 'dd'] as const;
 export type LearnerIndicator = (typeof LEARNER_INDICATORS)[number];
-/** Model indicators of the contract that wait for the campaigns and courses services' events. */
-export const PENDING_MODEL_INDICATORS = ['m_mentor5', 'm_desk', 'm_identity16', 'm_4t', 'm_visits'];
+/** Mentors count when they guide at least this many mentees (IV.6.1). */
+export const MENTEES_PER_MENTOR = 5;
+/** "Mỗi công dân - Một danh tính số" is about citizens from 16 (IV.6.4). */
+export const IDENTITY_AGE = 16;
 
 export const BREAKDOWNS = [
   'group',
@@ -99,9 +114,9 @@ export function leafCount(unit: string, children: Map<string, string[]>): number
   return below.length === 0 ? 1 : below.reduce((n, child) => n + leafCount(child, children), 0);
 }
 
-/** Whether the value is a share of an official denominator, or a plain count (d). */
+/** Whether the value is a share of an official denominator, or a plain count (d, m_visits, m_4t). */
 export function isCount(indicator: IndicatorId): boolean {
-  return indicator === 'd';
+  return indicator === 'd' || indicator === 'm_visits' || indicator === 'm_4t';
 }
 
 /**

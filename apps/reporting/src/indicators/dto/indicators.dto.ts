@@ -19,7 +19,6 @@ import {
   IndicatorId,
   LEARNER_INDICATORS,
   LearnerIndicator,
-  PENDING_MODEL_INDICATORS,
 } from '../domain/indicator';
 
 const PERIOD = /^\d{4}(S[12]|Q[1-4])?$/;
@@ -53,11 +52,11 @@ export class GetIndicatorsQuery {
     enum: ALL_INDICATORS,
     example: 'd',
     description:
-      'a public-sector staff, b students of the levels in scope, c adults, d count of certified adults, dd enterprise and cooperative workers, m_family households with a member who learned. Default: every indicator the breakdown applies to',
+      'a public-sector staff, b students of the levels in scope, c adults, d count of certified adults, dd enterprise and cooperative workers, m_family households with a member who learned, m_classes_week class sessions per commune and week, m_mentor5 mentors guiding at least 5 mentees, m_desk communes with a public-service desk helper, m_identity16 learners aged 16+ with a VNeID identity and a digital bank account, m_visits door-to-door visits by teams (a count), m_4t 4T trainees who completed (a count). Default: every indicator the breakdown applies to',
   })
   @IsOptional()
   @IsIn(ALL_INDICATORS, {
-    message: `indicator must be one of ${ALL_INDICATORS.join(', ')} (${PENDING_MODEL_INDICATORS.join(', ')} wait for the campaigns service's events)`,
+    message: `indicator must be one of ${ALL_INDICATORS.join(', ')}`,
   })
   indicator?: IndicatorId;
 
@@ -65,7 +64,7 @@ export class GetIndicatorsQuery {
     enum: BREAKDOWNS,
     example: 'sex',
     description:
-      'One row per value besides the unit’s own; a learner whose value is unknown counts under `unknown`. ethnicMinority: Kinh (false) or one of the 53 minorities (true). m_family has subunit only',
+      'One row per value besides the unit’s own; a learner whose value is unknown counts under `unknown`. ethnicMinority: Kinh (false) or one of the 53 minorities (true). the m_ indicators have subunit only',
   })
   @IsOptional()
   @IsIn(BREAKDOWNS)
@@ -105,7 +104,7 @@ export class IndicatorRowDto {
   @ApiProperty({
     example: 1620,
     description:
-      'People of the indicator’s population in the registry by the period’s end (households for m_family), beside the official denominator',
+      'People of the indicator’s population in the registry by the period’s end (households for m_family, mentors for m_mentor5, desk helpers for m_desk, learners aged 16+ for m_identity16, teams that visited for m_visits, 4T trainees for m_4t), beside the official denominator',
   })
   registered: number;
 

@@ -39,12 +39,34 @@ export class RankedUnitDto {
     example: 0.81,
     nullable: true,
     type: Number,
-    description: 'Mean progress; null without figures',
+    description: 'Units: mean progress, null without figures. Mentors and teams: the first figure',
   })
   score: number | null;
 
-  @ApiProperty({ type: [ProgressDto] })
+  @ApiProperty({
+    type: [ProgressDto],
+    description: 'Towards each target (units); empty for mentors and teams',
+  })
   progress: ProgressDto[];
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    example: '2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d',
+    description: 'The mentor or team ranked (of=mentors|teams)',
+  })
+  id?: string;
+
+  @ApiPropertyOptional({ example: 'Tổ công nghệ số cộng đồng bản Nậm Loỏng', description: 'A team’s name' })
+  name?: string;
+
+  @ApiPropertyOptional({
+    example: { mentees: 6, certifiedMentees: 2 },
+    description:
+      'The figures behind the rank, in ranking order: mentors by mentees guided by the period’s end, then those certified; teams by visits in the period, then the days they went out. score is the first',
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+  })
+  figures?: Record<string, number>;
 }
 
 export class RankingDto {

@@ -1,0 +1,69 @@
+import { Mentor, actsAsOtherMentor, decideAssignment } from './ambassador';
+
+const mentor: Mentor = {
+  id: 'm-1',
+  learnerId: 'l-mentor',
+  learnerKey: 'k'.repeat(64),
+  unitCode: '03388',
+  campaignId: null,
+  account: 'mentor-03388-01',
+  registeredBy: 'officer',
+  registeredAt: new Date('2025-10-01T00:00:00Z'),
+};
+const now = new Date('2025-10-02T00:00:00Z');
+const mentee = { learnerId: 'l-1', learnerKey: 'a'.repeat(64), withinMentorUnit: true };
+const at = { assignedBy: 'mentor-03388-01', now };
+
+describe(decideAssignment.name, () => {
+  it('assigns a learner of the mentor’s unit who has no mentor yet', () =>
+    expect(decideAssignment(mentor, mentee, null, at)).toEqual({
+      outcome: 'created',
+      assignment: {
+        mentorId: 'm-1',
+        learnerId: 'l-1',
+        learnerKey: mentee.learnerKey,
+        ...{ assignedBy: at.assignedBy, assignedAt: now },
+      },
+    }));
+
+  it('answers the same pair again with the assignment already made', () => {
+    const current = {
+      mentorId: 'm-1',
+      learnerId: 'l-1',
+      learnerKey: mentee.learnerKey,
+      assignedBy: 'x',
+      assignedAt: now,
+    };
+    expect(decideAssignment(mentor, mentee, current, at)).toEqual({
+      outcome: 'existing',
+      assignment: current,
+    });
+  });
+
+  it('keeps one mentor at a time', () => {
+    const current = {
+      mentorId: 'm-2',
+      learnerId: 'l-1',
+      learnerKey: mentee.learnerKey,
+      assignedBy: 'x',
+      assignedAt: now,
+    };
+    expect(decideAssignment(mentor, mentee, current, at)).toEqual({ outcome: 'assigned-elsewhere', current });
+  });
+
+  it('refuses the mentor themselves, and a learner outside the mentor’s unit', () => {
+    expect(decideAssignment(mentor, { ...mentee, learnerId: 'l-mentor' }, null, at).outcome).toBe('self');
+    expect(decideAssignment(mentor, { ...mentee, withinMentorUnit: false }, null, at).outcome).toBe(
+      'outside-unit',
+    );
+  });
+});
+
+describe(actsAsOtherMentor.name, () => {
+  it('lets officers act for any mentor and a mentor’s account for its own record only', () => {
+    expect(actsAsOtherMentor({ sub: 'o', roles: ['unit-officer'] }, mentor)).toBe(false);
+    expect(actsAsOtherMentor({ sub: 'mentor-03388-01', roles: ['mentor'] }, mentor)).toBe(false);
+    expect(actsAsOtherMentor({ sub: 'someone', roles: ['mentor'] }, mentor)).toBe(true);
+    expect(actsAsOtherMentor({ sub: 'someone', roles: ['mentor'] }, { ...mentor, account: null })).toBe(true);
+  });
+});

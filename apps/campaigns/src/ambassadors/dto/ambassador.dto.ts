@@ -1,0 +1,117 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+
+const UNIT_CODE = /^\d{2,5}$/;
+
+export class RegisterMentorDto {
+  @ApiProperty({
+    format: 'uuid',
+    example: '5b0f6c1e-8a2d-4e3f-9b1c-0d2e3f4a5b6c',
+    description: 'A registered learner',
+  })
+  @IsUUID()
+  learnerId: string;
+
+  @ApiProperty({
+    example: '03388',
+    description: 'The commune or ward the mentor works in (theirs or above it)',
+  })
+  @Matches(UNIT_CODE, { message: 'unitCode must be a unit code of 2 to 5 digits' })
+  unitCode: string;
+
+  @ApiPropertyOptional({ format: 'uuid', example: '7c1d2e3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f' })
+  @IsOptional()
+  @IsUUID()
+  campaignId?: string;
+
+  @ApiPropertyOptional({
+    example: 'mentor-03388-01',
+    description: 'The account (token `sub`, role mentor) the mentor acts with',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  account?: string;
+}
+
+export class AssignMenteeDto {
+  @ApiProperty({ format: 'uuid', example: '2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d' })
+  @IsUUID()
+  mentorId: string;
+
+  @ApiProperty({ format: 'uuid', example: '5b0f6c1e-8a2d-4e3f-9b1c-0d2e3f4a5b6c', description: 'The mentee' })
+  @IsUUID()
+  learnerId: string;
+}
+
+export class RegisterDeskHelperDto {
+  @ApiProperty({ format: 'uuid', example: '5b0f6c1e-8a2d-4e3f-9b1c-0d2e3f4a5b6c' })
+  @IsUUID()
+  learnerId: string;
+
+  @ApiProperty({
+    example: '03388',
+    description: 'The commune or ward whose public-service desk they help at',
+  })
+  @Matches(UNIT_CODE, { message: 'unitCode must be a unit code of 2 to 5 digits' })
+  unitCode: string;
+}
+
+export class MentorIdParamsDto {
+  @ApiProperty({ format: 'uuid', example: '2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d' })
+  @IsUUID()
+  mentorId: string;
+}
+
+export class MentorDto {
+  @ApiProperty({ format: 'uuid', example: '2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d' })
+  id: string;
+
+  @ApiProperty({ format: 'uuid', example: '5b0f6c1e-8a2d-4e3f-9b1c-0d2e3f4a5b6c' })
+  learnerId: string;
+
+  @ApiProperty({ example: '03388' })
+  unitCode: string;
+
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, example: null })
+  campaignId: string | null;
+
+  @ApiProperty({ nullable: true, type: String, example: 'mentor-03388-01' })
+  account: string | null;
+
+  @ApiProperty({ example: '2025-10-01T02:00:00.000Z' })
+  registeredAt: string;
+}
+
+export class MenteeDto {
+  @ApiProperty({ format: 'uuid', example: '2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d' })
+  mentorId: string;
+
+  @ApiProperty({ format: 'uuid', example: '5b0f6c1e-8a2d-4e3f-9b1c-0d2e3f4a5b6c' })
+  learnerId: string;
+
+  @ApiProperty({ example: '2025-10-02T02:00:00.000Z' })
+  assignedAt: string;
+}
+
+export class MentorWithMenteesDto extends MentorDto {
+  @ApiProperty({ type: [MenteeDto] })
+  mentees: MenteeDto[];
+
+  @ApiProperty({ example: true, description: 'Guides at least 5 mentees (m_mentor5)' })
+  meetsMenteeRule: boolean;
+}
+
+export class DeskHelperDto {
+  @ApiProperty({ format: 'uuid', example: '9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a' })
+  id: string;
+
+  @ApiProperty({ format: 'uuid', example: '5b0f6c1e-8a2d-4e3f-9b1c-0d2e3f4a5b6c' })
+  learnerId: string;
+
+  @ApiProperty({ example: '03388' })
+  unitCode: string;
+
+  @ApiProperty({ example: '2025-10-01T02:00:00.000Z' })
+  registeredAt: string;
+}
