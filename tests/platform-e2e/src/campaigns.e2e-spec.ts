@@ -1,7 +1,17 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
-import { Client } from 'pg';
-import { Platform, dropDatabases, infraUp, mintDevToken, startPlatform } from './platform';
+import {
+  Platform,
+  deleteTopics,
+  dropDatabases,
+  groupCaughtUp,
+  infraUp,
+  mintDevToken,
+  outboxEmpty,
+  queryDb,
+  startPlatform,
+  until,
+} from './platform';
 
 // Issue 14 through the entry point: each campaign model from its API call to its model indicator in
 // getIndicators, against the real databases and broker. A platform, databases, topics and groups of its
@@ -64,51 +74,23 @@ async function call(method: string, path: string, body?: unknown, token = admin)
 const campaigns = (method: string, path: string, body?: unknown, token = admin) =>
   call(method, `/api/v1/campaigns${path}`, body, token);
 
-async function query<T>(service: string, sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new Client({
-    connectionString: `postgres://postgres@127.0.0.1:5432/${DB_PREFIX}_${service}`,
-  });
-  await client.connect();
-  try {
-    return (await client.query(sql, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>, ms = 60_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+const query = <T>(service: string, sql: string, params: unknown[] = []) =>
+  queryDb<T>(`${DB_PREFIX}_${service}`, sql, params);
 
 /** A barrier, not a pause: the campaigns outbox is empty and reporting's group read every campaigns topic to its end. */
 async function reportingCaughtUp(): Promise<void> {
-  await until('reporting caught up with the campaigns events', async () => {
-    const [{ n }] = await query<{ n: number }>('campaigns', 'SELECT count(*)::int AS n FROM outbox');
-    if (n > 0) return false;
-    for (const name of CAMPAIGN_TOPICS) {
-      const topic = `${TOPIC_PREFIX}${name}`;
-      const ends = await kafkaAdmin.fetchTopicOffsets(topic);
-      const [committed] = await kafkaAdmin.fetchOffsets({
-        groupId: `${GROUP_PREFIX}reporting`,
-        topics: [topic],
-      });
-      const behind = ends.some((end) => {
-        const c = committed.partitions.find((p) => p.partition === end.partition);
-        return Number(end.high) > 0 && (c === undefined || Number(c.offset) < Number(end.high));
-      });
-      if (behind) return false;
-    }
-    return true;
-  });
+  await until(
+    'reporting caught up with the campaigns events',
+    async () =>
+      (await outboxEmpty(`${DB_PREFIX}_campaigns`)) &&
+      (await groupCaughtUp(
+        kafkaAdmin,
+        `${GROUP_PREFIX}reporting`,
+        CAMPAIGN_TOPICS.map((name) => `${TOPIC_PREFIX}${name}`),
+      )),
+  );
 }
 
-/** A learner of a commune, registered through the learners service; known to campaigns once its event arrives. */
 async function registerLearner(
   unitCode: string,
   over: Record<string, unknown> = {},
@@ -203,8 +185,9 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
-  await kafkaAdmin.disconnect();
   await platform?.stop();
+  await deleteTopics(kafkaAdmin, TOPIC_PREFIX);
+  await kafkaAdmin.disconnect();
   await dropDatabases(DB_PREFIX);
 });
 

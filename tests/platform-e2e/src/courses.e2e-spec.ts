@@ -1,7 +1,15 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { Consumer, Kafka, logLevel } from 'kafkajs';
-import { Client } from 'pg';
-import { Platform, infraUp, mintDevToken, startPlatform } from './platform';
+import {
+  Platform,
+  deleteTopics,
+  dropDatabases,
+  infraUp,
+  mintDevToken,
+  queryDb,
+  startPlatform,
+  until,
+} from './platform';
 
 // Issue 11 through the entry point: a learner from registration through enrolment, out-of-order MOOC
 // progress and class attendance to exactly one course-completed event on the topic, with next steps
@@ -65,25 +73,7 @@ async function call(method: string, path: string, body?: unknown, token = admin)
 const courses = (method: string, path: string, body?: unknown, token = admin) =>
   call(method, `/api/v1/courses${path}`, body, token);
 
-async function coursesDb<T>(sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new Client({ connectionString: `postgres://postgres@127.0.0.1:5432/${DB_PREFIX}_courses` });
-  await client.connect();
-  try {
-    return (await client.query(sql, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>, ms = 60_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+const coursesDb = <T>(sql: string, params: unknown[] = []) => queryDb<T>(`${DB_PREFIX}_courses`, sql, params);
 
 /** A barrier, not a pause: the courses outbox is empty and the watching consumer read every topic to its end. */
 async function everythingPublishedIsSeen(): Promise<void> {
@@ -207,13 +197,10 @@ beforeAll(async () => {
 afterAll(async () => {
   await consumer?.disconnect();
   await producer.disconnect();
-  await kafkaAdmin.disconnect();
   await platform?.stop();
-  const client = new Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
-  await client.connect();
-  for (const name of ['learners', 'courses', 'certification', 'campaigns', 'reporting'])
-    await client.query(`DROP DATABASE IF EXISTS "${DB_PREFIX}_${name}" WITH (FORCE)`);
-  await client.end();
+  await deleteTopics(kafkaAdmin, TOPIC_PREFIX);
+  await kafkaAdmin.disconnect();
+  await dropDatabases(DB_PREFIX);
 });
 
 describe('a learner from registration to one course-completed event', () => {

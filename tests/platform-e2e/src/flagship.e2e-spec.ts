@@ -3,12 +3,14 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
-import { Client } from 'pg';
 import {
   Platform,
   VneidEvent,
+  deleteTopics,
   dropDatabases,
+  groupCaughtUp,
   infraUp,
+  outboxEmpty,
   mintDevToken,
   pushAll,
   revocationOf,
@@ -104,24 +106,7 @@ const kafka = new Kafka({
 });
 const admin_ = kafka.admin();
 
-async function groupDrained(groupId: string, topic: string): Promise<boolean> {
-  const ends = await admin_.fetchTopicOffsets(topic);
-  const [committed] = await admin_.fetchOffsets({ groupId, topics: [topic] });
-  return ends.every((end) => {
-    const c = committed.partitions.find((p) => p.partition === end.partition);
-    return Number(end.high) === 0 || (c !== undefined && Number(c.offset) >= Number(end.high));
-  });
-}
-
-async function outboxEmpty(database: string): Promise<boolean> {
-  const client = new Client({ connectionString: `postgres://postgres@127.0.0.1:5432/${database}` });
-  await client.connect();
-  try {
-    return (await client.query('SELECT count(*)::int AS n FROM outbox')).rows[0].n === 0;
-  } finally {
-    await client.end();
-  }
-}
+const groupDrained = (groupId: string, name: string) => groupCaughtUp(admin_, groupId, [name]);
 
 /**
  * Waits until everything sent so far has been applied: certification's outbox is published and every
@@ -181,8 +166,9 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
-  await admin_.disconnect();
   await platform?.stop();
+  await deleteTopics(admin_, TOPIC_PREFIX);
+  await admin_.disconnect();
   await dropDatabases(DB_PREFIX);
 });
 
@@ -423,7 +409,7 @@ describe('the Kafka side', () => {
       const advanced = {
         ...basic,
         eventId: randomUUID(),
-        programme: 'CIVIL_SERVANT',
+        programme: 'PUBLIC_SECTOR_DIGITAL',
         certificateNo: `${basic.certificateNo}-CS`,
       };
       onKafka.push(basic, advanced);

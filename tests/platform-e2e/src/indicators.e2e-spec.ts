@@ -4,14 +4,17 @@ import { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
-import { Client } from 'pg';
 import {
   Platform,
   VneidEvent,
+  deleteTopics,
   dropDatabase,
   dropDatabases,
+  groupCaughtUp,
   infraUp,
   mintDevToken,
+  outboxEmpty,
+  queryDb,
   rebuildReporting,
   sign,
   startPlatform,
@@ -184,33 +187,15 @@ const REPORTING_TOPICS = [
 ];
 
 async function reportingCaughtUp(): Promise<boolean> {
-  for (const name of ['certification', 'learners']) {
-    const client = new Client({
-      connectionString: `postgres://postgres@127.0.0.1:5432/${DB_PREFIX}_${name}`,
-    });
-    await client.connect();
-    try {
-      if ((await client.query('SELECT count(*)::int AS n FROM outbox')).rows[0].n > 0) return false;
-    } finally {
-      await client.end();
-    }
-  }
-  const existing = new Set(await kafkaAdmin.listTopics());
-  for (const name of REPORTING_TOPICS) {
-    const topic = `${TOPIC_PREFIX}${name}`;
-    if (!existing.has(topic)) continue;
-    const ends = await kafkaAdmin.fetchTopicOffsets(topic);
-    const [committed] = await kafkaAdmin.fetchOffsets({
-      groupId: `${GROUP_PREFIX}reporting`,
-      topics: [topic],
-    });
-    const behind = ends.some((end) => {
-      const c = committed.partitions.find((p) => p.partition === end.partition);
-      return Number(end.high) > 0 && (c === undefined || Number(c.offset) < Number(end.high));
-    });
-    if (behind) return false;
-  }
-  return true;
+  return (
+    (await outboxEmpty(`${DB_PREFIX}_certification`)) &&
+    (await outboxEmpty(`${DB_PREFIX}_learners`)) &&
+    (await groupCaughtUp(
+      kafkaAdmin,
+      `${GROUP_PREFIX}reporting`,
+      REPORTING_TOPICS.map((name) => `${TOPIC_PREFIX}${name}`),
+    ))
+  );
 }
 
 /** Everything sent so far is in reporting's projections. */
@@ -368,16 +353,16 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
+  await platform?.stop();
+  await deleteTopics(kafkaAdmin, TOPIC_PREFIX);
   await kafkaAdmin.disconnect();
   // A rebuild that failed half-way leaves its database: drop those of this run too.
-  const client = new Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
-  await client.connect();
-  const { rows } = await client.query('SELECT datname FROM pg_database WHERE datname LIKE $1', [
-    `${DB_PREFIX}_reporting_rebuild_%`,
-  ]);
-  await client.end();
+  const rows = await queryDb<{ datname: string }>(
+    'postgres',
+    'SELECT datname FROM pg_database WHERE datname LIKE $1',
+    [`${DB_PREFIX}_reporting_rebuild_%`],
+  );
   for (const { datname } of rows) await dropDatabase(datname);
-  await platform?.stop();
   await dropDatabases(DB_PREFIX);
 });
 
