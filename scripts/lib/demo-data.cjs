@@ -66,6 +66,19 @@ async function importLearners(baseUrl, token, communes, count) {
   return (await res.json()).accepted;
 }
 
+/**
+ * Certification refuses a unit the registry has not announced to it yet (400 naming unitCode): right after
+ * the start, wait until one event goes through.
+ */
+async function untilCertificationKnowsUnits(baseUrl, event, auth) {
+  for (let attempt = 0; attempt < 120; attempt++) {
+    const statuses = await pushAll(baseUrl, [event], auth);
+    if (!statuses['400']) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('certification does not know the units after 60 s');
+}
+
 async function loadDemoData(baseUrl, { secret, count = 3000 }) {
   const admin = mintDevToken({ sub: 'demo-loader', roles: ['province-admin'] });
   const adapter = mintDevToken({ sub: 'demo-vneid-adapter', roles: ['vneid-adapter'] });
@@ -87,6 +100,7 @@ async function loadDemoData(baseUrl, { secret, count = 3000 }) {
       );
   }
   const certified = events.filter((e) => e.type === 'CERTIFIED');
+  await untilCertificationKnowsUnits(baseUrl, certified[0], { token: adapter, secret });
   const revoked = events.filter((e) => e.type === 'REVOKED');
   const statuses = { ...(await pushAll(baseUrl, certified, { token: adapter, secret })) };
   for (const [status, n] of Object.entries(await pushAll(baseUrl, revoked, { token: adapter, secret }))) {

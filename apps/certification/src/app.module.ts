@@ -6,6 +6,7 @@ import { ServiceRuntimeModule } from '@bdhvs/service-runtime';
 import { CertificatesModule } from './certificates/certificates.module';
 import { CertificationConfig } from './config/certification-config';
 import { database } from './database';
+import { RegistryModule } from './registry/registry.module';
 
 export function certificationModule(config: CertificationConfig) {
   @Module({
@@ -22,6 +23,7 @@ export function certificationModule(config: CertificationConfig) {
         produces: [Topics.certificateIssued, Topics.certificateRevoked],
       }),
       AuthModule,
+      RegistryModule,
       CertificatesModule,
     ],
   })

@@ -1,9 +1,17 @@
 import type { DatabaseOptions } from '@bdhvs/service-runtime';
 import { CertificateEntity, VneidEventEntity } from './certificates/certificate.entity';
+import { CertificateCorrectionEntity } from './certificates/certificate-correction.entity';
+import { KnownLearnerEntity, KnownUnitEntity } from './registry/registry.entity';
 import { migrations } from './migrations';
 
 /** The service's tables: its entities and the migrations that create them (run on start and by `main.js migrate`). */
 export const database: Omit<DatabaseOptions, 'url'> = {
-  entities: [CertificateEntity, VneidEventEntity],
+  entities: [
+    CertificateEntity,
+    VneidEventEntity,
+    KnownUnitEntity,
+    KnownLearnerEntity,
+    CertificateCorrectionEntity,
+  ],
   migrations,
 };

@@ -3,12 +3,14 @@ import { Client } from 'pg';
 import { startServiceInProcess, testToken } from '@bdhvs/testing';
 import { signVneidBody } from '../src/certificates/domain/vneid-signature';
 import { certificationService } from '../src/service';
+import { announceUnits } from './registry-events';
 
 describe('a graceful stop', () => {
   it('publishes everything accepted before it closes', async () => {
     const service = await startServiceInProcess(certificationService, {
       database: 'bdhvs_test_certification',
     });
+    await announceUnits(service, ['03408']);
     const token = testToken({ sub: 'vneid', roles: ['vneid-adapter'] });
     const statuses = await Promise.all(
       Array.from({ length: 50 }, async (_, i) => {

@@ -5,6 +5,7 @@ import { RunningService, startServiceInProcess, testToken } from '@bdhvs/testing
 import { CertificationConfig } from '../src/config/certification-config';
 import { signVneidBody } from '../src/certificates/domain/vneid-signature';
 import { certificationService } from '../src/service';
+import { announceUnits } from './registry-events';
 
 interface SeenMessage {
   key: string;
@@ -22,6 +23,7 @@ describe('receiveVneidEvent against the real database and broker', () => {
 
   beforeAll(async () => {
     service = await startServiceInProcess(certificationService, { database: 'bdhvs_test_certification' });
+    await announceUnits(service, ['03388']);
     const kafka = new Kafka({
       clientId: 'int',
       brokers: service.config.KAFKA_BROKERS.split(','),

@@ -3,16 +3,19 @@ import { EntityManager } from 'typeorm';
 import { Database, EntityTable, lockKeys } from '@bdhvs/service-runtime';
 import { Certificate, KnownState, PendingRevocation, RecordedEvent } from './domain/certificate';
 import { CertificateEntity, VneidEventEntity } from './certificate.entity';
+import { CertificateCorrectionEntity } from './certificate-correction.entity';
 
 /** The only code that knows the certification tables. */
 @Injectable()
 export class CertificateRepository {
   private readonly certificates: EntityTable<CertificateEntity>;
   private readonly events: EntityTable<VneidEventEntity>;
+  private readonly corrections: EntityTable<CertificateCorrectionEntity>;
 
   constructor(private readonly db: Database) {
     this.certificates = EntityTable.of(db.dataSource, CertificateEntity);
     this.events = EntityTable.of(db.dataSource, VneidEventEntity);
+    this.corrections = EntityTable.of(db.dataSource, CertificateCorrectionEntity);
   }
 
   async findByNumber(certificateNo: string): Promise<Certificate | null> {
@@ -23,6 +26,16 @@ export class CertificateRepository {
     return (row as Certificate | undefined) ?? null;
   }
 
+  /** A learner's certificates, revoked ones included, oldest first. */
+  async listByLearnerKey(learnerKey: string): Promise<Certificate[]> {
+    const rows = await this.db.manager.query(
+      `SELECT ${this.certificates.select('c')} FROM certificate c WHERE c.learner_key = $1
+        ORDER BY c.issued_at, c.certificate_no`,
+      [learnerKey],
+    );
+    return rows as Certificate[];
+  }
+
   /** Serialises batches that touch the same learners (the webhook's and the Kafka channel's). */
   lockLearners(tx: EntityManager, learnerKeys: string[]): Promise<void> {
     return lockKeys(tx, learnerKeys);
@@ -31,7 +44,7 @@ export class CertificateRepository {
   /** Everything a batch of VNeID events is decided on, in one round trip. */
   async knownState(
     tx: EntityManager,
-    batch: { eventIds: string[]; certificateNos: string[]; learnerKeys: string[] },
+    batch: { eventIds: string[]; certificateNos: string[]; learnerKeys: string[]; unitCodes: string[] },
   ): Promise<KnownState> {
     const [row] = await tx.query(
       `SELECT
@@ -41,8 +54,9 @@ export class CertificateRepository {
              WHERE c.certificate_no = ANY($2) OR (c.learner_key = ANY($3) AND c.revoked_at IS NULL)) c) AS certificates,
          (SELECT coalesce(json_agg(p), '[]') FROM (
             SELECT e.event_id AS "eventId", e.certificate_no AS "certificateNo", e.occurred_at AS "occurredAt", e.reason
-              FROM vneid_event e WHERE e.certificate_no = ANY($2) AND e.outcome = 'revocation-pending') p) AS pending`,
-      [batch.eventIds, batch.certificateNos, batch.learnerKeys],
+              FROM vneid_event e WHERE e.certificate_no = ANY($2) AND e.outcome = 'revocation-pending') p) AS pending,
+         (SELECT coalesce(array_agg(code), '{}') FROM known_unit WHERE code = ANY($4)) AS units`,
+      [batch.eventIds, batch.certificateNos, batch.learnerKeys, [...new Set(batch.unitCodes)]],
     );
     const dates = <T extends object>(o: T, keys: (keyof T)[]): T =>
       Object.fromEntries(
@@ -52,6 +66,7 @@ export class CertificateRepository {
       seenEventIds: new Set(row.seen as string[]),
       certificates: (row.certificates as Certificate[]).map((c) => dates(c, ['issuedAt', 'revokedAt'])),
       pendingRevocations: (row.pending as PendingRevocation[]).map((p) => dates(p, ['occurredAt'])),
+      knownUnits: new Set(row.units as string[]),
     };
   }
 
@@ -71,6 +86,36 @@ export class CertificateRepository {
   /** Records the events; returns the eventIds actually inserted (another transaction may have won one). */
   async recordEvents(tx: EntityManager, events: RecordedEvent[]): Promise<string[]> {
     return this.events.insertMany(tx, events, { onConflict: '(event_id) DO NOTHING', returning: 'eventId' });
+  }
+
+  /** The certificate under its new id and placement, and the history row, in the caller's transaction. */
+  async recordCorrection(
+    tx: EntityManager,
+    from: Certificate,
+    to: Certificate,
+    correction: { id: string; reason: string; correctedBy: string; correctedAt: Date },
+  ): Promise<void> {
+    await tx.query('UPDATE certificate SET id = $2, unit_code = $3, programme = $4 WHERE id = $1', [
+      from.id,
+      to.id,
+      to.unitCode,
+      to.programme,
+    ]);
+    await this.corrections.insertMany(tx, [
+      {
+        id: correction.id,
+        certificateNo: from.certificateNo,
+        fromCertificateId: from.id,
+        toCertificateId: to.id,
+        fromUnitCode: from.unitCode,
+        toUnitCode: to.unitCode,
+        fromProgramme: from.programme,
+        toProgramme: to.programme,
+        reason: correction.reason,
+        correctedBy: correction.correctedBy,
+        correctedAt: correction.correctedAt,
+      },
+    ]);
   }
 
   async setOutcomes(tx: EntityManager, eventIds: string[], outcome: string): Promise<void> {

@@ -5,16 +5,25 @@ import {
   ApiHeader,
   ApiOkResponse,
   ApiOperation,
+  ApiTooManyRequestsResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Roles } from '@bdhvs/auth';
+import { Actor, CurrentActor, Roles } from '@bdhvs/auth';
 import { Public } from '@bdhvs/service-runtime';
 import { statusOf } from './domain/certificate';
-import { CertificateDto, CertificateVerificationDto } from './dto/certificate.dto';
+import {
+  CertificateDto,
+  CertificateVerificationDto,
+  LearnerCertificatesParamsDto,
+  toCertificateDto,
+} from './dto/certificate.dto';
 import { VneidEventDto, VneidEventReceiptDto } from './dto/vneid-event.dto';
+import { CorrectCertificateDto } from './dto/correct-certificate.dto';
+import { CorrectCertificateService } from './correct-certificate.service';
 import { ReadCertificatesService } from './read-certificates.service';
 import { ReceiveVneidEventService } from './receive-vneid-event.service';
+import { VerificationRateLimitGuard } from './verification-rate-limit.guard';
 import { VneidSignatureGuard } from './vneid-signature.guard';
 
 @ApiTags('certification')
@@ -23,6 +32,7 @@ export class CertificatesController {
   constructor(
     private readonly receiveVneid: ReceiveVneidEventService,
     private readonly certificates: ReadCertificatesService,
+    private readonly corrections: CorrectCertificateService,
   ) {}
 
   @Post('vneid-events')
@@ -56,22 +66,52 @@ export class CertificatesController {
   @ApiOperation({ summary: 'A certificate, with the holder name masked' })
   @ApiOkResponse({ type: CertificateDto })
   async getCertificate(@Param('certificateNo') certificateNo: string): Promise<CertificateDto> {
-    const certificate = await this.certificates.get(certificateNo);
-    return {
-      certificateNo: certificate.certificateNo,
-      status: statusOf(certificate),
-      holderName: certificate.maskedName,
-      programme: certificate.programme,
-      unitCode: certificate.unitCode,
-      issuedAt: certificate.issuedAt.toISOString(),
-      revokedAt: certificate.revokedAt?.toISOString() ?? null,
-    };
+    return toCertificateDto(await this.certificates.get(certificateNo));
+  }
+
+  @Post('certificates/:certificateNo/corrections')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @Roles('province-admin')
+  @ApiOperation({
+    summary: 'Correct a certificate issued to the wrong unit or programme',
+    description:
+      'Publishes a revocation of the certificate as it was and a reissue as it should have been, both at the original issue instant; the history is kept.',
+  })
+  @ApiOkResponse({ type: CertificateDto, description: 'The certificate as corrected' })
+  async correctCertificate(
+    @CurrentActor() actor: Actor,
+    @Param('certificateNo') certificateNo: string,
+    @Body() body: CorrectCertificateDto,
+  ): Promise<CertificateDto> {
+    return toCertificateDto(await this.corrections.correct(actor, { certificateNo, ...body }));
+  }
+
+  @Get('learners/:learnerId/certificates')
+  @ApiBearerAuth()
+  @Roles('province-admin', 'unit-officer', 'district-system')
+  @ApiOperation({
+    summary: "A learner's certificates, revoked ones included",
+    description: 'A unit-bounded caller sees the learners of their unit and the units below it.',
+  })
+  @ApiOkResponse({ type: CertificateDto, isArray: true })
+  async listLearnerCertificates(
+    @CurrentActor() actor: Actor,
+    @Param() params: LearnerCertificatesParamsDto,
+  ): Promise<CertificateDto[]> {
+    return (await this.certificates.listForLearner(actor, params.learnerId)).map(toCertificateDto);
   }
 
   @Public()
   @Get('certificates/:certificateNo/verification')
-  @ApiOperation({ summary: 'Public check of a certificate number: valid, revoked or unknown' })
+  @UseGuards(VerificationRateLimitGuard)
+  @ApiOperation({
+    summary: 'Public check of a certificate number: valid, revoked or unknown',
+    description:
+      'Rate limited per client. A number nobody issued and a malformed one get the same answer: `unknown`.',
+  })
   @ApiOkResponse({ type: CertificateVerificationDto })
+  @ApiTooManyRequestsResponse({ description: 'Too many checks from this client; see Retry-After' })
   async verifyCertificate(
     @Param('certificateNo') certificateNo: string,
   ): Promise<CertificateVerificationDto> {

@@ -1,12 +1,22 @@
 import { Module } from '@nestjs/common';
+import { RegistryModule } from '../registry/registry.module';
 import { CertificateRepository } from './certificate.repository';
+import { CorrectCertificateService } from './correct-certificate.service';
 import { CertificatesController } from './certificates.controller';
 import { ReadCertificatesService } from './read-certificates.service';
+import { VerificationRateLimitGuard } from './verification-rate-limit.guard';
 import { ReceiveVneidEventService } from './receive-vneid-event.service';
 import { VneidEventsConsumer } from './vneid-events.consumer';
 
 @Module({
+  imports: [RegistryModule],
   controllers: [CertificatesController, VneidEventsConsumer],
-  providers: [CertificateRepository, ReceiveVneidEventService, ReadCertificatesService],
+  providers: [
+    CertificateRepository,
+    ReceiveVneidEventService,
+    ReadCertificatesService,
+    CorrectCertificateService,
+    VerificationRateLimitGuard,
+  ],
 })
 export class CertificatesModule {}

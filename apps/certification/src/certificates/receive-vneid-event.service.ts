@@ -2,10 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { VneidCertificationEventV1, learnerKeyOf } from '@bdhvs/events';
-import { Outbox } from '@bdhvs/messaging';
+import { Outbox, RejectedEventError } from '@bdhvs/messaging';
 import { Database, GroupCommit, SERVICE_CONFIG, TraceContext, currentTrace } from '@bdhvs/service-runtime';
 import { CertificationConfig } from '../config/certification-config';
-import { VneidEvent, VneidOutcome, decideVneidEvents } from './domain/certificate';
+import { FieldProblem, VneidEvent, VneidOutcome, decideVneidEvents } from './domain/certificate';
+import { VneidEventRejectedError } from './domain/certificate.errors';
 import { maskFullName } from './domain/masked-name';
 import { certificateEvent } from './certificate.events';
 import { CertificateRepository } from './certificate.repository';
@@ -14,6 +15,8 @@ export interface ReceiveResult {
   /** False when this eventId had been received before: nothing was done again. */
   accepted: boolean;
   outcome: VneidOutcome;
+  /** Why it was refused (outcome `rejected`): nothing of it was stored. */
+  problems: FieldProblem[];
 }
 
 export interface ReceivedVneidEvent {
@@ -30,6 +33,7 @@ export interface ReceivedVneidEvent {
 @Injectable()
 export class ReceiveVneidEventService {
   private readonly webhookCalls: GroupCommit<ReceivedVneidEvent, ReceiveResult>;
+  private readonly programmes: ReadonlySet<string>;
 
   constructor(
     private readonly db: Database,
@@ -37,6 +41,7 @@ export class ReceiveVneidEventService {
     private readonly outbox: Outbox,
     @Inject(SERVICE_CONFIG) private readonly config: CertificationConfig,
   ) {
+    this.programmes = new Set(config.VNEID_PROGRAMMES);
     // Concurrent webhook calls share one transaction; each answer waits for that commit.
     this.webhookCalls = new GroupCommit((items) => this.db.transaction((tx) => this.receiveAll(tx, items)), {
       maxWaitMs: config.VNEID_GROUP_COMMIT_MS,
@@ -45,9 +50,27 @@ export class ReceiveVneidEventService {
     });
   }
 
-  /** One webhook call: stored durably (group-committed with concurrent calls) before it resolves. */
-  receive(event: VneidCertificationEventV1): Promise<ReceiveResult> {
-    return this.webhookCalls.submit({ event, trace: currentTrace() });
+  /**
+   * One webhook call: stored durably (group-committed with concurrent calls) before it resolves; a
+   * refused event fails with the fields that are wrong.
+   */
+  async receive(event: VneidCertificationEventV1): Promise<ReceiveResult> {
+    const result = await this.webhookCalls.submit({ event, trace: currentTrace() });
+    if (result.outcome === 'rejected') throw new VneidEventRejectedError(result.problems);
+    return result;
+  }
+
+  /**
+   * A batch from the inbound topic, in the inbox's transaction. A refused event fails the batch; the
+   * inbox then applies the batch one by one and sends the refused event to the DLQ with its reason.
+   */
+  async receiveFromTopic(tx: EntityManager, items: ReceivedVneidEvent[]): Promise<void> {
+    const results = await this.receiveAll(tx, items);
+    const refused = results.find((r) => r.outcome === 'rejected');
+    if (refused)
+      throw new RejectedEventError(
+        `rejected: ${refused.problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`,
+      );
   }
 
   async receiveAll(tx: EntityManager, items: ReceivedVneidEvent[]): Promise<ReceiveResult[]> {
@@ -69,8 +92,14 @@ export class ReceiveVneidEventService {
       eventIds: events.map((e) => e.eventId),
       certificateNos: events.map((e) => e.certificateNo),
       learnerKeys,
+      unitCodes: events.map((e) => e.unitCode),
     });
-    const plan = decideVneidEvents(events, known, randomUUID);
+    const plan = decideVneidEvents(
+      events,
+      known,
+      { now: new Date(), programmes: this.programmes },
+      randomUUID,
+    );
     const recorded = await this.certificates.recordEvents(tx, plan.recorded);
     // Only an adapter sending one eventId for two learners gets here: the caller retries one by one.
     if (recorded.length !== plan.recorded.length) throw new EventRecordedMeanwhile();
@@ -82,7 +111,11 @@ export class ReceiveVneidEventService {
       tx,
       plan.changes.map((change) => certificateEvent(change, traceOf.get(change.sourceEventId))),
     );
-    return plan.outcomes.map((outcome) => ({ accepted: outcome !== 'duplicate-event', outcome }));
+    return plan.outcomes.map((outcome, i) => ({
+      accepted: outcome !== 'duplicate-event',
+      outcome,
+      problems: plan.problems[i],
+    }));
   }
 }
 

@@ -15,7 +15,7 @@ export class VneidEventsConsumer {
     @Payload() events: CloudEvent<VneidCertificationEventV1>[],
     @Ctx() { tx }: InboxContext,
   ): Promise<void> {
-    await this.receiveVneid.receiveAll(
+    await this.receiveVneid.receiveFromTopic(
       tx,
       events.map((e) => ({ event: e.data, trace: parseTraceparent(e.traceparent) })),
     );

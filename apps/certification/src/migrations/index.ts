@@ -1,8 +1,12 @@
 import { MessagingOutboxNotify1764000000001, MessagingTables1764000000000 } from '@bdhvs/messaging';
 import { CreateCertificate1764000000100 } from './1764000000100-create-certificate';
+import { CreateRegistryView1764000000110 } from './1764000000110-create-registry-view';
+import { CreateCertificateCorrection1764000000120 } from './1764000000120-create-certificate-correction';
 
 export const migrations = [
   MessagingTables1764000000000,
   MessagingOutboxNotify1764000000001,
   CreateCertificate1764000000100,
+  CreateRegistryView1764000000110,
+  CreateCertificateCorrection1764000000120,
 ];

@@ -1,6 +1,6 @@
 /**
  * Recomputes the facts of the learners in `$1` from the projections (ADR 0008):
- * - where they count: the registry's unit, else the unit of their first certificate;
+ * - where they count: the registry's unit, else the unit of their first certificate that stood;
  * - their date of birth: the registry's, else the first certificate's, else 31 December of the birth year;
  * - `qualified`: the instants at which a certificate of theirs stands, each `(issued, revoked]`: a learner
  *   is qualified at a period's end `e` when `qualified @> e`, i.e. issued before `e` and not revoked
@@ -24,7 +24,9 @@ export const REFRESH_LEARNER_FACTS = `
   FROM unnest($1::char(64)[]) AS k(key)
   LEFT JOIN learner_profile p ON p.learner_key = k.key
   LEFT JOIN LATERAL (
-    SELECT (array_agg(q.unit_code ORDER BY q.issued_at))[1] AS first_unit,
+    -- A certificate revoked from its issue on (a correction's revoke-and-reissue) never placed anyone.
+    SELECT (array_agg(q.unit_code ORDER BY (r.revoked_at IS NOT NULL AND r.revoked_at <= q.issued_at),
+                                           q.issued_at))[1] AS first_unit,
            (array_agg(q.date_of_birth ORDER BY q.issued_at))[1] AS first_dob,
            range_agg(CASE WHEN r.revoked_at IS NULL OR r.revoked_at > q.issued_at
                           THEN tstzrange(q.issued_at, r.revoked_at, '(]') ELSE 'empty' END) AS qualified,

@@ -43,12 +43,13 @@ class ProbeController {
 
 const keys = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const intruder = generateKeyPairSync('rsa', { modulusLength: 2048 });
-const sign = (claims: object, key: KeyObject = keys.privateKey, kid = 'k1') =>
+const sign = (claims: object, key: KeyObject = keys.privateKey, kid = 'k1', options: jwt.SignOptions = {}) =>
   jwt.sign(claims, key.export({ type: 'pkcs8', format: 'pem' }), {
     algorithm: 'RS256',
     subject: 'alice',
     expiresIn: '5m',
     keyid: kid,
+    ...options,
   });
 
 async function appWith(config: Record<string, string>): Promise<INestApplication> {
@@ -163,5 +164,44 @@ describe.each([
       .get('/admin')
       .set('authorization', `Bearer ${sign({ roles: ['province-admin'] })}`)
       .expect(200);
+  });
+});
+
+describe('issuer and audience', () => {
+  let app: INestApplication;
+
+  beforeAll(async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'bdhvs-auth-')), 'public.pem');
+    writeFileSync(file, keys.publicKey.export({ type: 'spki', format: 'pem' }));
+    app = await appWith({
+      JWT_PUBLIC_KEY_FILE: file,
+      JWT_ISSUER: 'https://sso.laichau.gov.vn, https://sso-next.laichau.gov.vn',
+      JWT_AUDIENCE: 'bdhvs',
+    });
+  });
+
+  afterAll(() => app?.close());
+
+  const get = (token: string) =>
+    request(app.getHttpServer()).get('/me').set('authorization', `Bearer ${token}`);
+
+  it('accepts a token of a configured issuer, for the configured audience', async () => {
+    const claims = { roles: ['mentor'] };
+    await get(
+      sign(claims, undefined, 'k1', { issuer: 'https://sso.laichau.gov.vn', audience: 'bdhvs' }),
+    ).expect(200);
+    await get(
+      sign(claims, undefined, 'k1', { issuer: 'https://sso-next.laichau.gov.vn', audience: 'bdhvs' }),
+    ).expect(200);
+  });
+
+  it('refuses another issuer, another audience, or none, with 401', async () => {
+    const claims = { roles: ['mentor'] };
+    await get(sign(claims, undefined, 'k1', { issuer: 'bdhvs-dev', audience: 'bdhvs' })).expect(401);
+    await get(
+      sign(claims, undefined, 'k1', { issuer: 'https://sso.laichau.gov.vn', audience: 'other' }),
+    ).expect(401);
+    await get(sign(claims, undefined, 'k1', { issuer: 'https://sso.laichau.gov.vn' })).expect(401);
+    await get(sign(claims)).expect(401);
   });
 });

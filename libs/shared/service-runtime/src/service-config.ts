@@ -50,6 +50,16 @@ export class ServiceConfig {
   @IsString()
   JWT_PUBLIC_KEY_FILE?: string;
 
+  /** Accepted token issuers, comma-separated; unset: not checked (development tokens). */
+  @IsOptional()
+  @Matches(/^[^\s,]+(,[^\s,]+)*$/, { message: 'must be one issuer or several separated by commas' })
+  JWT_ISSUER?: string;
+
+  /** Accepted token audiences, comma-separated; unset: not checked. */
+  @IsOptional()
+  @Matches(/^[^\s,]+(,[^\s,]+)*$/, { message: 'must be one audience or several separated by commas' })
+  JWT_AUDIENCE?: string;
+
   /** Readiness fails while the event loop was blocked longer than this in the last 5 s. */
   @Transform(({ value }) => (value === undefined ? 2000 : Number(value)))
   @IsInt()

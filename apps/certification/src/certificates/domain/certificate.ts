@@ -71,9 +71,120 @@ export interface KnownState {
   seenEventIds: ReadonlySet<string>;
   certificates: readonly Certificate[];
   pendingRevocations: readonly PendingRevocation[];
+  /** Which of the batch's unit codes the registry has announced (2025 map). */
+  knownUnits: ReadonlySet<string>;
 }
 
-export type VneidOutcome = VneidDecision['kind'] | 'duplicate-event';
+/** What an event is checked against on arrival, whichever channel brings it. */
+export interface ArrivalRules {
+  now: Date;
+  /** Programmes VNeID certifies (configuration). */
+  programmes: ReadonlySet<string>;
+}
+
+/** The movement began on 2025-01-01 in Vietnam time. */
+export const MOVEMENT_START = new Date('2025-01-01T00:00:00+07:00');
+/** How far ahead of our clock an adapter's clock may run. */
+export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/** Why an event cannot be applied as it stands; empty when it can. */
+export function arrivalProblems(event: VneidEvent, known: KnownState, rules: ArrivalRules): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (+event.occurredAt > +rules.now + MAX_CLOCK_SKEW_MS)
+    problems.push({ field: 'occurredAt', message: 'occurredAt is more than 5 minutes in the future' });
+  else if (+event.occurredAt < +MOVEMENT_START)
+    problems.push({
+      field: 'occurredAt',
+      message: 'occurredAt is before the movement began (2025-01-01, Vietnam time)',
+    });
+  return [...problems, ...placementProblems(event, known.knownUnits, rules.programmes)];
+}
+
+/** Whether a certificate's unit is one the registry announced and its programme one VNeID certifies. */
+export function placementProblems(
+  placement: { unitCode: string; programme: string },
+  knownUnits: ReadonlySet<string>,
+  programmes: ReadonlySet<string>,
+): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (!knownUnits.has(placement.unitCode))
+    problems.push({ field: 'unitCode', message: `unitCode ${placement.unitCode} is not a known unit` });
+  if (!programmes.has(placement.programme))
+    problems.push({
+      field: 'programme',
+      message: `programme ${placement.programme} is not a VNeID programme`,
+    });
+  return problems;
+}
+
+/** A province admin's correction of a certificate issued to the wrong unit or programme. */
+export interface CertificateCorrection {
+  id: string;
+  unitCode?: string;
+  programme?: string;
+  reason: string;
+  correctedBy: string;
+  correctedAt: Date;
+}
+
+export type CorrectionDecision =
+  | { kind: 'invalid'; problems: FieldProblem[] }
+  | { kind: 'revoked' }
+  | { kind: 'conflict'; existingCertificateNo: string }
+  | {
+      kind: 'correct';
+      corrected: Certificate;
+      /** Revoke the wrong one as of its issue (it never counted), reissue the right one as of the same instant. */
+      changes: [CertificateChange, CertificateChange];
+    };
+
+/**
+ * Decides a correction. The certificate keeps its number and gets a new id: projections keyed by
+ * certificate id see a revocation of the old one and an issue of the new one, both at the original
+ * issue instant, so every period is counted as if it had been right from the start.
+ */
+export function decideCorrection(
+  certificate: Certificate,
+  correction: CertificateCorrection,
+  activeOfLearner: readonly Certificate[],
+  knownUnits: ReadonlySet<string>,
+  programmes: ReadonlySet<string>,
+  newId: string,
+): CorrectionDecision {
+  const placement = {
+    unitCode: correction.unitCode ?? certificate.unitCode,
+    programme: correction.programme ?? certificate.programme,
+  };
+  if (placement.unitCode === certificate.unitCode && placement.programme === certificate.programme)
+    return {
+      kind: 'invalid',
+      problems: [{ field: 'unitCode', message: 'the correction changes neither unitCode nor programme' }],
+    };
+  const problems = placementProblems(placement, knownUnits, programmes);
+  if (problems.length > 0) return { kind: 'invalid', problems };
+  if (certificate.revokedAt) return { kind: 'revoked' };
+  const clash = activeOfLearner.find(
+    (c) => c.id !== certificate.id && c.programme === placement.programme && !c.revokedAt,
+  );
+  if (clash) return { kind: 'conflict', existingCertificateNo: clash.certificateNo };
+  const corrected: Certificate = { ...certificate, ...placement, id: newId };
+  const reason = `corrected: ${correction.reason}`;
+  return {
+    kind: 'correct',
+    corrected,
+    changes: [
+      { kind: 'revoked', certificate, at: certificate.issuedAt, reason, sourceEventId: correction.id },
+      { kind: 'issued', certificate: corrected, sourceEventId: correction.id },
+    ],
+  };
+}
+
+export type VneidOutcome = VneidDecision['kind'] | 'duplicate-event' | 'rejected';
 
 export interface RecordedEvent {
   eventId: string;
@@ -93,6 +204,8 @@ export type CertificateChange =
 export interface VneidBatchPlan {
   /** One per event, in the order given. */
   outcomes: VneidOutcome[];
+  /** One per event: why it was rejected (not recorded, so it can be sent again once fixed), or empty. */
+  problems: FieldProblem[][];
   /** Certificates first seen in this batch, in their state after it. */
   newCertificates: Certificate[];
   /** Revocations of certificates stored before this batch. */
@@ -110,6 +223,7 @@ export interface VneidBatchPlan {
 export function decideVneidEvents(
   events: readonly VneidEvent[],
   known: KnownState,
+  rules: ArrivalRules,
   newId: () => string,
 ): VneidBatchPlan {
   const seen = new Set(known.seenEventIds);
@@ -129,6 +243,7 @@ export function decideVneidEvents(
 
   const plan: VneidBatchPlan = {
     outcomes: [],
+    problems: [],
     newCertificates: [],
     revokedStored: [],
     recorded: [],
@@ -147,6 +262,16 @@ export function decideVneidEvents(
   for (const event of events) {
     if (seen.has(event.eventId)) {
       plan.outcomes.push('duplicate-event');
+      plan.problems.push([]);
+      continue;
+    }
+    // A revocation names its certificate by number: only its date is checked.
+    const problems = arrivalProblems(event, known, rules).filter(
+      (p) => event.type === 'CERTIFIED' || p.field === 'occurredAt',
+    );
+    plan.problems.push(problems);
+    if (problems.length > 0) {
+      plan.outcomes.push('rejected');
       continue;
     }
     seen.add(event.eventId);

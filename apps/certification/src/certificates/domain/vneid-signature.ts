@@ -6,11 +6,19 @@ export function signVneidBody(rawBody: Buffer | string, secret: string): string 
   return `sha256=${createHmac('sha256', secret).update(rawBody).digest('hex')}`;
 }
 
-/** `X-Vneid-Signature: sha256=<hex HMAC-SHA256 of the raw body>`, compared in constant time. */
-export function isValidVneidSignature(rawBody: Buffer, header: string | undefined, secret: string): boolean {
+/**
+ * `X-Vneid-Signature: sha256=<hex HMAC-SHA256 of the raw body>`, compared in constant time. `secrets` may
+ * hold two comma-separated secrets while the shared secret rotates: either is accepted, and both are
+ * always compared, so the time taken does not tell which one matched.
+ */
+export function isValidVneidSignature(rawBody: Buffer, header: string | undefined, secrets: string): boolean {
   const match = header ? HEADER.exec(header.trim()) : null;
   if (!match) return false;
-  const expected = createHmac('sha256', secret).update(rawBody).digest();
   const given = Buffer.from(match[1], 'hex');
-  return given.length === expected.length && timingSafeEqual(given, expected);
+  let valid = false;
+  for (const secret of secrets.split(',')) {
+    const expected = createHmac('sha256', secret.trim()).update(rawBody).digest();
+    valid = timingSafeEqual(given, expected) || valid;
+  }
+  return valid;
 }

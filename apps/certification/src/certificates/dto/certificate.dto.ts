@@ -1,4 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsUUID } from 'class-validator';
+import { Certificate, statusOf } from '../domain/certificate';
 
 export class CertificateDto {
   @ApiProperty({ example: 'BDHVS-2025-000001' })
@@ -38,4 +40,22 @@ export class CertificateVerificationDto {
 
   @ApiPropertyOptional({ example: '2025-09-30T08:00:00.000Z' })
   issuedAt?: string;
+}
+
+export function toCertificateDto(certificate: Certificate): CertificateDto {
+  return {
+    certificateNo: certificate.certificateNo,
+    status: statusOf(certificate),
+    holderName: certificate.maskedName,
+    programme: certificate.programme,
+    unitCode: certificate.unitCode,
+    issuedAt: certificate.issuedAt.toISOString(),
+    revokedAt: certificate.revokedAt?.toISOString() ?? null,
+  };
+}
+
+export class LearnerCertificatesParamsDto {
+  @ApiProperty({ format: 'uuid', example: '0b7c1a52-2a8f-4c43-9d6c-5c1d2b0c9f11' })
+  @IsUUID()
+  learnerId: string;
 }
