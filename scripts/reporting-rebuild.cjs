@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 // `npm run reporting:rebuild [-- --database bdhvs_reporting --url http://127.0.0.1:3005 --port 3095]`
+//   [--no-swap] [--drop-retired]
 //
-// Replays every topic reporting consumes, from the beginning, into a fresh database beside the live one,
-// with a consumer group of its own, while the live service goes on answering. Once the rebuild has caught
-// up it compares every indicator of the province and its communes, for every year and quarter since 2025,
-// with the live answers, then copies what people wrote (figures, periodic reports with their frozen rows,
-// subscriptions and deliveries) from the live database. It prints how to switch to the rebuilt database:
-// a rolling restart of reporting with the new DATABASE_URL and KAFKA_GROUP_PREFIX, so reads go on
-// throughout (docs/decisions/0014-reporting-reads-reports-exports.md, "Rebuild").
+// Replays every topic reporting consumes, from the beginning, into fresh tables in a schema of their own
+// in the live database, with a consumer group of its own, while the live service goes on answering. Once
+// the rebuild has caught up it compares every indicator of the province and its communes, for every year
+// and quarter since 2025, with the live answers; if none differs it swaps the rebuilt tables in (live
+// writes pause for the swap, reads go on) and the live service goes on from there. What people wrote
+// (figures, periodic reports with their frozen rows, subscriptions) is never rebuilt. The replaced tables
+// stay in a `retired_*` schema unless --drop-retired (docs/decisions/0014-reporting-reads-reports-exports.md).
 'use strict';
 
 const { parseArgs } = require('node:util');
@@ -20,6 +21,8 @@ const { values } = parseArgs({
     port: { type: 'string', default: '3095' },
     'group-prefix': { type: 'string', default: process.env.KAFKA_GROUP_PREFIX ?? '' },
     'topic-prefix': { type: 'string', default: process.env.KAFKA_TOPIC_PREFIX ?? '' },
+    'no-swap': { type: 'boolean', default: false },
+    'drop-retired': { type: 'boolean', default: false },
   },
 });
 
@@ -29,6 +32,8 @@ rebuildReporting({
   port: Number(values.port),
   groupPrefix: values['group-prefix'],
   topicPrefix: values['topic-prefix'],
+  swap: !values['no-swap'],
+  dropRetired: values['drop-retired'],
   log: (line) => console.log(`rebuild: ${line}`),
 })
   .then((result) => {
@@ -36,13 +41,15 @@ rebuildReporting({
       console.log(
         `differs: ${m.unit} ${m.period}\n  live    ${JSON.stringify(m.live)}\n  rebuilt ${JSON.stringify(m.rebuilt)}`,
       );
+    const outcome = result.swapped
+      ? `swapped in; the replaced tables are in schema ${result.retired}` +
+        (values['drop-retired'] ? ' (dropped)' : ` (DROP SCHEMA ${result.retired} CASCADE once satisfied)`)
+      : result.mismatches.length > 0
+        ? `not swapped: the rebuilt tables are in schema ${result.schema} to be looked at`
+        : `not swapped (--no-swap): the rebuilt tables are in schema ${result.schema}`;
     console.log(
-      [
-        `rebuilt in ${(result.elapsedMs / 1000).toFixed(1)} s into ${result.database}; ${result.compared} answers compared, ${result.mismatches.length} differ.`,
-        result.mismatches.length === 0
-          ? `To switch: restart reporting with DATABASE_URL=<server>/${result.database} KAFKA_GROUP_PREFIX=${result.groupPrefix} (a rolling restart keeps reads going); drop the old database afterwards.`
-          : 'Not switching: look at the differences first (an event that arrived during the comparison shows as one).',
-      ].join('\n'),
+      `rebuilt in ${(result.elapsedMs / 1000).toFixed(1)} s; ${result.compared} answers compared, ` +
+        `${result.mismatches.length} differ; ${outcome}.`,
     );
     process.exitCode = result.mismatches.length === 0 ? 0 : 2;
   })

@@ -17,6 +17,7 @@ export function reportingModule(config: ReportingConfig) {
         source: 'bdhvs/reporting',
         groupId: 'reporting',
         produces: [],
+        rebuildable: true,
       }),
       AuthModule,
       IndicatorsModule,

@@ -4,18 +4,7 @@
 'use strict';
 
 const { rebuildReporting } = require('../reporting-rebuild.cjs');
-const { Client } = require('pg');
-const { log, now, round, pgServerUrl } = require('./util.cjs');
-
-async function dropDatabase(name) {
-  const client = new Client({ connectionString: `${pgServerUrl()}/postgres` });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  } finally {
-    await client.end();
-  }
-}
+const { log, now, round } = require('./util.cjs');
 
 /** A bare kafkajs consumer of its own group reading `topics` from the beginning to their current ends. */
 async function bareConsume({ kafka, kadmin, topics }) {
@@ -59,10 +48,10 @@ async function rebuildPhase({ kafka, kadmin, database, reportingUrl, groupPrefix
     port: 23095,
     groupPrefix,
     topicPrefix,
+    dropRetired: true,
     log: (line) => log(`rebuild: ${line}`),
   });
   const totalSeconds = (now() - started) / 1000;
-  await dropDatabase(rebuilt.database).catch((e) => log(`could not drop ${rebuilt.database}: ${e.message}`));
   const topics = (await kadmin.fetchOffsets({ groupId: `${groupPrefix}reporting` }))
     .map((t) => t.topic)
     .filter((t) => !t.endsWith('.dlq'));
@@ -74,6 +63,7 @@ async function rebuildPhase({ kafka, kadmin, database, reportingUrl, groupPrefix
     totalSecondsWithCheck: round(totalSeconds, 2),
     compared: rebuilt.compared,
     mismatches: rebuilt.mismatches.length,
+    swapped: rebuilt.swapped,
     bare,
     ratioToBare: round(catchUpSeconds / bare.seconds, 2),
     eventsPerSecond: round(bare.messages / catchUpSeconds, 1),

@@ -304,6 +304,8 @@ interface Row {
 
 const people: Person[] = [];
 const registeredBy = new Map<Person, number>();
+/** Learners who completed a course (the model counts certificates only). */
+const completedCourse = new Set<Person>();
 const households: { id: string; unitCode: string; members: Person[]; registeredAt: number }[] = [];
 
 function expectedCount(
@@ -962,6 +964,7 @@ describe('what the courses service reports counts in reporting', () => {
       (p) => p.groups.includes('PUBLIC_SECTOR') && !p.erased && !qualifiedAt(p, quarter.end),
     ) as Person;
     expect(learner).toBeDefined();
+    completedCourse.add(learner);
     const programme = (await courses('GET', '/programmes/PUBLIC_SECTOR_DIGITAL')).body as {
       competencies: { code: string }[];
     };
@@ -1060,20 +1063,95 @@ describe('what the courses service reports counts in reporting', () => {
 });
 
 describe('rebuilding reporting', () => {
-  it('replays every topic into a fresh database beside the live one, with equal numbers', async () => {
-    const result = await rebuildReporting({
+  it('replays every topic into fresh tables beside the live ones and swaps them in while events go on', async () => {
+    const feed = await call('GET', '/api/v1/reporting/indicators/changes?period=2026');
+    const cursor = feed.body.next as string;
+    const uncertified = people.filter(
+      (p) =>
+        !p.erased &&
+        p.certificates.length === 0 &&
+        !completedCourse.has(p) &&
+        ageOn(p.dateOfBirth, '2026-12-31') >= 18,
+    );
+    expect(uncertified.length).toBeGreaterThanOrEqual(4);
+    const INDICATORS = ['a', 'b', 'c', 'd', 'dd'];
+    const UNITS = [PROVINCE, ...COMMUNES];
+    // Earlier tests sent events this test's model does not follow: compare changes, not totals.
+    const counts = async () => {
+      const out: Record<string, { numerator: number; registered: number }> = {};
+      for (const unit of UNITS) {
+        const rows = (await call('GET', `/api/v1/reporting/indicators?unit=${unit}&period=2026`))
+          .body as Row[];
+        for (const indicator of INDICATORS)
+          out[`${unit}/${indicator}`] = pickCounts(rows.find((r) => r.indicator === indicator)!);
+      }
+      return out;
+    };
+    const modelled = () =>
+      Object.fromEntries(
+        UNITS.flatMap((unit) => INDICATORS.map((i) => [`${unit}/${i}`, expectedCount(i, '2026', unit)])),
+      );
+    await drained();
+    const before = await counts();
+    const modelledBefore = modelled();
+    const certifyNow = async (p: Person) => {
+      const certificate: Certificate = {
+        certificateNo: `E2E-${RUN}-late-${people.indexOf(p)}`,
+        unitCode: p.unitCode,
+        issuedAt: new Date(Date.now() - 60_000).toISOString(),
+      };
+      p.certificates.push(certificate);
+      await certify(p, certificate);
+    };
+
+    // Events keep coming while the rebuild replays, compares and swaps.
+    const rebuilding = rebuildReporting({
       liveDatabase: `${DB_PREFIX}_reporting`,
       liveUrl: platform.urls.reporting,
       port: 19299,
       groupPrefix: GROUP_PREFIX,
       topicPrefix: TOPIC_PREFIX,
+      dropRetired: true,
     });
-    try {
-      expect(result.compared).toBeGreaterThan(100);
-      expect(result.mismatches).toEqual([]);
-    } finally {
-      await dropDatabase(result.database);
+    for (const p of uncertified.slice(0, 2)) {
+      await certifyNow(p);
+      await new Promise((r) => setTimeout(r, 500));
     }
+    const result = await rebuilding;
+    expect(result.compared).toBeGreaterThan(100);
+    expect(result.mismatches).toEqual([]);
+    expect(result.swapped).toBe(true);
+
+    // The live service goes on into the swapped-in tables, from its own offsets.
+    for (const p of uncertified.slice(2, 4)) await certifyNow(p);
+    await drained();
+    const after = await counts();
+    const modelledAfter = modelled();
+    const expected = Object.fromEntries(
+      Object.entries(before).map(([cell, b]) => [
+        cell,
+        {
+          numerator: b.numerator + modelledAfter[cell].numerator - modelledBefore[cell].numerator,
+          registered: b.registered + modelledAfter[cell].registered - modelledBefore[cell].registered,
+        },
+      ]),
+    );
+    expect(after).toEqual(expected);
+    expect(
+      Object.values(modelledAfter).some((m, i) => m.numerator !== Object.values(modelledBefore)[i].numerator),
+    ).toBe(true);
+    // A district system's cursor from before the swap still works and names every unit.
+    const since = await call('GET', `/api/v1/reporting/indicators/changes?since=${cursor}&period=2026`);
+    expect(since.status).toBe(200);
+    expect(since.body.changes.map((c: { unitCode: string }) => c.unitCode)).toEqual(
+      expect.arrayContaining([PROVINCE, ...COMMUNES]),
+    );
+    // Nothing of the rebuild is left beside the live tables.
+    const schemas = await queryDb<{ nspname: string }>(
+      `${DB_PREFIX}_reporting`,
+      `SELECT nspname FROM pg_namespace WHERE nspname LIKE 'rebuild\\_%' OR nspname LIKE 'retired\\_%'`,
+    );
+    expect(schemas).toEqual([]);
   }, 600_000);
 });
 

@@ -53,6 +53,8 @@ export const pushAll: (
 
 export interface RebuildResult {
   database: string;
+  schema: string;
+  swapped: boolean;
   compared: number;
   mismatches: { unit: string; period: string; live: unknown; rebuilt: unknown }[];
 }
@@ -63,6 +65,8 @@ export const rebuildReporting: (options: {
   port: number;
   groupPrefix: string;
   topicPrefix: string;
+  swap?: boolean;
+  dropRetired?: boolean;
 }) => Promise<RebuildResult> = rebuild.rebuildReporting;
 
 /** Drops one database, once nothing uses it. */

@@ -22,12 +22,26 @@ export class InboxContext {
   ) {}
 }
 
+/**
+ * The two-key advisory lock a rebuild takes exclusively, per schema, to swap rebuilt tables in: batch
+ * transactions of a service with `swapGate` take it shared, so none writes while tables move
+ * (docs/decisions/0014, "Rebuild"). Readers never take it. The first key is 'swap' in ASCII.
+ */
+export const PROJECTION_SWAP_GATE = {
+  classId: 0x73776170,
+  sharedSql: `SELECT pg_advisory_xact_lock_shared(${0x73776170}, hashtext(current_schema()))`,
+} as const;
+
 /** Thrown by a handler for an event that can never be applied (no retry helps): it goes to the DLQ. */
 export class RejectedEventError extends Error {}
 
 export interface InboxTransportOptions {
   groupId: string;
   topicNames: TopicNames;
+  /** The name inbox rows are recorded under; default `groupId` (ServiceConfig.KAFKA_INBOX_CONSUMER). */
+  inboxConsumer?: string;
+  /** Each batch transaction first takes the projection swap gate shared (see PROJECTION_SWAP_GATE). */
+  swapGate?: boolean;
   /** Messages applied per transaction. */
   chunkSize?: number;
   retries?: number;
@@ -204,10 +218,11 @@ export class InboxTransport extends Server implements CustomTransportStrategy {
   ): Promise<void> {
     if (decoded.length === 0) return;
     await this.dataSource.transaction(async (tx) => {
+      if (this.options.swapGate) await tx.query(PROJECTION_SWAP_GATE.sharedSql);
       const inserted: { event_id: string }[] = await tx.query(
         `INSERT INTO inbox (consumer, event_id, topic) SELECT $1, id, $3 FROM unnest($2::text[]) AS id
          ON CONFLICT DO NOTHING RETURNING event_id`,
-        [this.options.groupId, decoded.map((d) => d.event.id), topic],
+        [this.options.inboxConsumer ?? this.options.groupId, decoded.map((d) => d.event.id), topic],
       );
       const fresh = new Set(inserted.map((r) => r.event_id));
       // A redelivered event, or the same event twice in this chunk, is applied once.

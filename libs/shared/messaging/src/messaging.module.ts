@@ -29,6 +29,8 @@ export interface MessagingOptions {
   groupId: string;
   /** Topics this service produces; created (with their DLQs) at start when missing. */
   produces: readonly string[];
+  /** Its projections can be rebuilt and swapped in while it runs: batches pass the swap gate. */
+  rebuildable?: boolean;
 }
 
 const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
@@ -171,6 +173,8 @@ export class MessagingModule {
           useFactory: (kafka: Kafka, db: Database, producer: Producer, config: ServiceConfig) =>
             new InboxTransport(kafka, db.dataSource, producer, {
               groupId: `${config.KAFKA_GROUP_PREFIX}${options.groupId}`,
+              inboxConsumer: config.KAFKA_INBOX_CONSUMER,
+              swapGate: options.rebuildable ?? false,
               topicNames: new TopicNames(config.KAFKA_TOPIC_PREFIX),
             }),
         },

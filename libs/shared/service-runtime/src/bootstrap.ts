@@ -112,9 +112,13 @@ export async function migrateService<C extends ServiceConfig>(
   definition: ServiceDefinition<C>,
 ): Promise<void> {
   const config = configOrExit(definition.configType);
-  const database = new Database({ ...definition.database, url: config.DATABASE_URL });
+  const database = new Database({
+    ...definition.database,
+    url: config.DATABASE_URL,
+    schema: config.DATABASE_SCHEMA,
+  });
   try {
-    await database.dataSource.initialize();
+    await database.initialize();
     const applied = await database.dataSource.runMigrations();
     process.stdout.write(
       `${definition.name}: ${applied.length} migration(s) applied${applied.map((m) => `\n  ${m.name}`).join('')}\n`,

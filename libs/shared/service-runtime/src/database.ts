@@ -19,6 +19,8 @@ export interface DatabaseOptions {
   entities: (Function | EntitySchema)[];
   migrations: (new () => MigrationInterface)[];
   poolSize?: number;
+  /** See ServiceConfig.DATABASE_SCHEMA. */
+  schema?: string;
 }
 
 /**
@@ -32,7 +34,7 @@ export class Database {
   private stopped = false;
   private readyWaiters: (() => void)[] = [];
 
-  constructor(options: DatabaseOptions) {
+  constructor(private readonly options: DatabaseOptions) {
     this.dataSource = new DataSource({
       type: 'postgres',
       url: options.url,
@@ -40,7 +42,12 @@ export class Database {
       migrations: options.migrations,
       migrationsTransactionMode: 'each',
       synchronize: false,
-      extra: { max: options.poolSize ?? 10, connectionTimeoutMillis: 5000 },
+      ...(options.schema ? { schema: options.schema } : {}),
+      extra: {
+        max: options.poolSize ?? 10,
+        connectionTimeoutMillis: 5000,
+        ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+      },
     });
   }
 
@@ -52,7 +59,7 @@ export class Database {
   async connect(): Promise<void> {
     await retryWithBackoff(
       async () => {
-        if (!this.dataSource.isInitialized) await this.dataSource.initialize();
+        if (!this.dataSource.isInitialized) await this.initialize();
         const applied = await this.dataSource.runMigrations();
         if (applied.length > 0)
           this.logger.log(`applied migrations: ${applied.map((m) => m.name).join(', ')}`);
@@ -69,6 +76,20 @@ export class Database {
           ),
       },
     ).catch(() => undefined); // only when closed meanwhile
+  }
+
+  /** Connects; creates the configured schema first if it is missing. */
+  async initialize(): Promise<void> {
+    if (this.options.schema) {
+      const setup = new DataSource({ type: 'postgres', url: this.options.url });
+      await setup.initialize();
+      try {
+        await setup.query(`CREATE SCHEMA IF NOT EXISTS "${this.options.schema}"`);
+      } finally {
+        await setup.destroy();
+      }
+    }
+    await this.dataSource.initialize();
   }
 
   whenReady(): Promise<void> {

@@ -16,6 +16,14 @@ export class ServiceConfig {
   @Matches(/^postgres(ql)?:\/\/.+\/[\w-]+$/, { message: 'must be a postgres:// URL naming the database' })
   DATABASE_URL: string;
 
+  /**
+   * The schema the service's tables live in (and the only one on its search path). Unset: the
+   * connection's default (`public`). A rebuild runs a second instance in a schema of its own.
+   */
+  @IsOptional()
+  @Matches(/^[a-z_][a-z0-9_]{0,62}$/, { message: 'must be a lower-case SQL identifier' })
+  DATABASE_SCHEMA?: string;
+
   @Matches(/^[\w.-]+:\d+(,[\w.-]+:\d+)*$/, { message: 'must be host:port[,host:port...]' })
   KAFKA_BROKERS: string;
 
@@ -41,6 +49,15 @@ export class ServiceConfig {
   @IsOptional()
   @Matches(/^[\w.-]*$/, { message: 'must be letters, digits, dot, dash or underscore' })
   KAFKA_GROUP_PREFIX = '';
+
+  /**
+   * The name the inbox records applied events under; unset: the consumer group id. A rebuild's own group
+   * records under the live group's name, so that the live consumers skip what the rebuild applied once its
+   * tables are swapped in.
+   */
+  @IsOptional()
+  @Matches(/^[\w.-]+$/, { message: 'must be letters, digits, dot, dash or underscore' })
+  KAFKA_INBOX_CONSUMER?: string;
 
   @IsOptional()
   @Matches(/^https?:\/\/.+/, { message: 'must be an http(s) URL' })

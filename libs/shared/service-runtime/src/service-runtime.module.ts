@@ -29,7 +29,11 @@ export class ServiceRuntimeModule {
     const database: Provider = {
       provide: Database,
       useFactory: () => {
-        const db = new Database({ ...options.database, url: options.config.DATABASE_URL });
+        const db = new Database({
+          ...options.database,
+          url: options.config.DATABASE_URL,
+          schema: options.config.DATABASE_SCHEMA,
+        });
         void db.connect();
         return db;
       },
