@@ -325,14 +325,14 @@ describe('k8s/base', () => {
   });
 
   describe('Kafka (Strimzi)', () => {
-    it(`runs ${KAFKA_CLUSTER}: Kafka 4.1.1 in KRaft mode on a node pool of 3 controller+broker nodes`, () => {
+    it(`runs ${KAFKA_CLUSTER}: Kafka 4.2 in KRaft mode on a node pool of 3 controller+broker nodes`, () => {
       const kafka = get('Kafka', KAFKA_CLUSTER);
-      expect(kafka.apiVersion).toBe('kafka.strimzi.io/v1beta2');
+      expect(kafka.apiVersion).toBe('kafka.strimzi.io/v1');
       const spec = kafka.spec as {
         kafka?: { version?: string; listeners?: { port?: number; tls?: boolean }[] };
         zookeeper?: unknown;
       };
-      expect(spec.kafka?.version).toBe('4.1.1');
+      expect(spec.kafka?.version).toMatch(/^4\.2\.\d+$/);
       expect(spec.zookeeper).toBeUndefined();
       expect(spec.kafka?.listeners?.some((l) => l.port === 9092 && l.tls === false)).toBe(true);
 
@@ -340,7 +340,7 @@ describe('k8s/base', () => {
         (m) => m.kind === 'KafkaNodePool' && m.metadata?.labels?.['strimzi.io/cluster'] === KAFKA_CLUSTER,
       );
       expect(pools).toHaveLength(1);
-      expect(pools[0].apiVersion).toBe('kafka.strimzi.io/v1beta2');
+      expect(pools[0].apiVersion).toBe('kafka.strimzi.io/v1');
       const pool = pools[0].spec as { replicas?: number; roles?: string[] };
       expect(pool.replicas).toBe(3);
       expect([...(pool.roles ?? [])].sort()).toEqual(['broker', 'controller']);
@@ -359,7 +359,7 @@ describe('k8s/base', () => {
           ((m.spec as { topicName?: string } | undefined)?.topicName ?? m.metadata?.name) === topic,
       );
       expect(declared).toHaveLength(1);
-      expect(declared[0].apiVersion).toBe('kafka.strimzi.io/v1beta2');
+      expect(declared[0].apiVersion).toBe('kafka.strimzi.io/v1');
       expect(declared[0].metadata?.labels?.['strimzi.io/cluster']).toBe(KAFKA_CLUSTER);
       expect(declared[0].spec).toEqual(expect.objectContaining({ partitions: 6, replicas: 3 }));
     });
