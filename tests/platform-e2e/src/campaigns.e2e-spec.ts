@@ -1,4 +1,8 @@
 import { randomInt, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
 import { Kafka, logLevel } from 'kafkajs';
 import {
   Platform,
@@ -9,7 +13,9 @@ import {
   mintDevToken,
   outboxEmpty,
   queryDb,
+  sign,
   startPlatform,
+  syntheticCertification,
   until,
 } from './platform';
 
@@ -31,6 +37,15 @@ const CAMPAIGN_TOPICS = [
   'campaigns.team-created.v1',
   'campaigns.visit-recorded.v1',
   'campaigns.activity-recorded.v1',
+  'campaigns.mentee-reassigned.v1',
+];
+/** What happens in campaigns without changing an indicator: published all the same, each valid. */
+const RECORD_TOPICS = [
+  'campaigns.campaign-created.v1',
+  'campaigns.team-member-added.v1',
+  'campaigns.mentee-reassigned.v1',
+  'campaigns.nomination-proposed.v1',
+  'campaigns.nomination-approved.v1',
 ];
 
 let platform: Platform;
@@ -41,6 +56,9 @@ const otherOfficer = mintDevToken({ sub: 'e2e-other-officer', roles: ['unit-offi
 const mentorAccount = `e2e-mentor-${RUN}`;
 const mentorToken = mintDevToken({ sub: mentorAccount, roles: ['mentor'], unit: COMMUNE });
 const strangerMentor = mintDevToken({ sub: `e2e-stranger-${RUN}`, roles: ['mentor'], unit: COMMUNE });
+// The same mentor's account, bounded to another commune: it acts outside its unit.
+const mentorElsewhere = mintDevToken({ sub: mentorAccount, roles: ['mentor'], unit: OTHER_COMMUNE });
+let secret: string;
 
 const kafka = new Kafka({
   clientId: 'e2e-campaigns',
@@ -91,14 +109,20 @@ async function reportingCaughtUp(): Promise<void> {
   );
 }
 
+/** A citizen ID whose 4th digit tells the century of birth and the sex, as the learners service checks. */
+const citizenIdOf = (dateOfBirth: string, sex = 'male') => {
+  const year = dateOfBirth.slice(0, 4);
+  const century = (Number(year) >= 2000 ? 2 : 0) + (sex === 'female' ? 1 : 0);
+  return `001${century}${year.slice(2)}${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
+};
+
 async function registerLearner(
   unitCode: string,
   over: Record<string, unknown> = {},
   dateOfBirth = '1990-05-17',
 ): Promise<string> {
-  const year = dateOfBirth.slice(0, 4);
   const res = await call('POST', '/api/v1/learners/learners', {
-    citizenId: `001${Number(year) >= 2000 ? 2 : 0}${year.slice(2)}${String(randomInt(0, 1_000_000)).padStart(6, '0')}`,
+    citizenId: citizenIdOf(dateOfBirth, (over['sex'] as string | undefined) ?? 'male'),
     fullName: `Người học ${RUN}`,
     dateOfBirth,
     sex: 'male',
@@ -152,6 +176,91 @@ function expectFieldProblem(res: Answer, status: number, field: string): void {
   expect(res.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
 }
 
+/** Whole years on the period's last day, as reporting's age bands count them. */
+function ageBandOf(dateOfBirth: string): string {
+  // The last day is 31 December: everyone has had this year's birthday.
+  const age = Number(YEAR) - Number(dateOfBirth.slice(0, 4));
+  return age >= 60
+    ? '60+'
+    : age >= 45
+      ? '45-59'
+      : age >= 30
+        ? '30-44'
+        : age >= 18
+          ? '18-29'
+          : age >= 15
+            ? '15-17'
+            : '0-14';
+}
+
+/** One person (or household) an indicator is about, as the test sent it: the breakdown's value and whether they count. */
+interface Sent {
+  value: string;
+  counted: boolean;
+}
+
+/**
+ * A breakdown of a model indicator against the test's own computation from what it sent: every value
+ * answered, `unknown` last, each row's numerator and registered as computed, the rows adding up to the
+ * unit's own row. For a share of its own population the denominator splits too.
+ */
+async function expectBreakdown(
+  id: string,
+  unit: string,
+  breakdown: string,
+  values: string[],
+  sent: Sent[],
+  { share, population }: { share: boolean; population: boolean },
+): Promise<void> {
+  const rows = await indicator(id, unit, `&breakdown=${breakdown}`);
+  const own = rows.find((r) => !r.breakdown) as Row;
+  const split = rows.filter((r) => r.breakdown);
+  expect(split.map((r) => r.breakdown?.[breakdown])).toEqual(values);
+  for (const row of split) {
+    const value = row.breakdown?.[breakdown];
+    const numerator = sent.filter((p) => p.value === value && p.counted).length;
+    const registered = sent.filter((p) => p.value === value).length;
+    expect({ value, numerator: row.numerator, denominator: row.denominator }).toEqual({
+      value,
+      numerator,
+      denominator: share ? registered : null,
+    });
+    // `registered` is the population the test sent (mentors, citizens, trainees), or, for visits, the teams.
+    if (population) expect(row.registered).toBe(registered);
+  }
+  expect(split.reduce((n, r) => n + r.numerator, 0)).toBe(own.numerator);
+  if (population) expect(split.reduce((n, r) => n + r.registered, 0)).toBe(own.registered);
+}
+
+const SEXES = ['male', 'female', 'unknown'];
+const AGE_BANDS = ['0-14', '15-17', '18-29', '30-44', '45-59', '60+', 'unknown'];
+
+/** A VNeID certification of a registered learner (by their citizen ID), happening now, through the webhook. */
+async function certify(citizenId: string, dateOfBirth: string): Promise<void> {
+  const event = {
+    ...syntheticCertification({
+      index: randomInt(0, 1_000_000),
+      unitCode: COMMUNE,
+      runId: RUN,
+      // Now, not a moment ago: the mentor credited is the one guiding the mentee at this instant.
+      occurredAt: new Date().toISOString(),
+    }),
+    citizenId,
+    dateOfBirth,
+  };
+  const body = JSON.stringify(event);
+  const res = await fetch(`${gateway}/api/v1/certification/vneid-events`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${mintDevToken({ sub: 'vneid-adapter', roles: ['vneid-adapter'] })}`,
+      'x-vneid-signature': sign(body, secret),
+    },
+    body,
+  });
+  expect(res.status).toBe(202);
+}
+
 beforeAll(async () => {
   infraUp();
   platform = await startPlatform({
@@ -169,6 +278,7 @@ beforeAll(async () => {
     },
   });
   gateway = platform.urls.gateway;
+  secret = platform.secrets.VNEID_HMAC_SECRET;
   await kafkaAdmin.connect();
   await until(
     'the units in the campaigns service',
@@ -195,15 +305,21 @@ describe('Đại sứ số (IV.6.1): mentors, mentees and desk helpers, to m_men
   let mentorLearner: string;
   let secondMentorLearner: string;
   let mentees: string[];
+  let menteeCitizens: string[];
   let outsider: string;
+  const secondMentorBorn = `${Number(YEAR) - 22}-02-01`;
   let mentorId: string;
   let secondMentorId: string;
 
   it('registers mentors, once each, and refuses what is not a mentor, naming the field', async () => {
     mentorLearner = await registerLearner(COMMUNE);
-    secondMentorLearner = await registerLearner(COMMUNE);
+    secondMentorLearner = await registerLearner(COMMUNE, { sex: 'female' }, secondMentorBorn);
     mentees = [];
-    for (let i = 0; i < 6; i++) mentees.push(await registerLearner(COMMUNE));
+    menteeCitizens = [];
+    for (let i = 0; i < 8; i++) {
+      menteeCitizens.push(citizenIdOf('1990-05-17'));
+      mentees.push(await registerLearner(COMMUNE, { citizenId: menteeCitizens[i] }));
+    }
     outsider = await registerLearner(OTHER_COMMUNE);
     await knownToCampaigns([mentorLearner, secondMentorLearner, ...mentees, outsider]);
 
@@ -319,6 +435,87 @@ describe('Đại sứ số (IV.6.1): mentors, mentees and desk helpers, to m_men
     expect(mentor.body.meetsMenteeRule).toBe(true);
   });
 
+  it('moves a mentee to another mentor, the first assignment kept as history, and refuses what cannot move', async () => {
+    const move = (learnerId: string, to: string, token = officer) =>
+      campaigns('POST', `/mentees/${learnerId}/reassignment`, { mentorId: to }, token);
+    const moved = await move(mentees[0], secondMentorId);
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({
+      mentorId: secondMentorId,
+      learnerId: mentees[0],
+      previousMentorId: mentorId,
+    });
+    const again = await move(mentees[0], secondMentorId);
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ mentorId: secondMentorId, previousMentorId: null });
+
+    expectFieldProblem(await move(mentees[6], mentorId), 409, 'learnerId');
+    expectFieldProblem(await move(secondMentorLearner, secondMentorId), 422, 'learnerId');
+    expectFieldProblem(await move(randomUUID(), mentorId), 422, 'learnerId');
+    expectFieldProblem(await move(mentees[1], randomUUID()), 404, 'mentorId');
+    expectFieldProblem(await move(mentees[1], secondMentorId, otherOfficer), 403, 'mentorId');
+    // A mentor does not take over another mentor's mentee; nor act from another commune.
+    expect((await move(mentees[1], secondMentorId, mentorToken)).status).toBe(403);
+    expectFieldProblem(
+      await campaigns('POST', '/mentees', { mentorId, learnerId: mentees[7] }, mentorElsewhere),
+      403,
+      'mentorId',
+    );
+
+    // One mentor at a time: the first mentor has four now, below the rule, until a new mentee comes.
+    expect((await campaigns('GET', `/mentors/${mentorId}`)).body.meetsMenteeRule).toBe(false);
+    expect(
+      (await campaigns('POST', '/mentees', { mentorId, learnerId: mentees[6] }, mentorToken)).status,
+    ).toBe(201);
+    const first = await campaigns('GET', `/mentors/${mentorId}`);
+    expect(first.body.mentees.map((m: { learnerId: string }) => m.learnerId).sort()).toEqual(
+      [...mentees.slice(1, 5), mentees[6]].sort(),
+    );
+    expect(first.body.meetsMenteeRule).toBe(true);
+    expect(first.body.formerMentees).toEqual([
+      expect.objectContaining({ learnerId: mentees[0], mentorId, endedAt: expect.any(String) }),
+    ]);
+    const history = await query<{ mentorId: string; ended: boolean }>(
+      'campaigns',
+      `SELECT mentor_id AS "mentorId", ended_at IS NOT NULL AS ended FROM mentee_assignment
+        WHERE learner_id = $1 ORDER BY assigned_at`,
+      [mentees[0]],
+    );
+    expect(history).toEqual([
+      { mentorId, ended: true },
+      { mentorId: secondMentorId, ended: false },
+    ]);
+  });
+
+  it('credits a certified mentee to the mentor who guided them when VNeID certified them', async () => {
+    // mentees[1] is with the first mentor, mentees[5] with the second, when they are certified.
+    await certify(menteeCitizens[1], '1990-05-17');
+    await certify(menteeCitizens[5], '1990-05-17');
+    const keys = (
+      await query<{ key: string }>(
+        'campaigns',
+        'SELECT learner_key AS key FROM learner WHERE learner_id = ANY($1::uuid[])',
+        [[mentees[1], mentees[5]]],
+      )
+    ).map((r) => r.key);
+    await until('the certificates in reporting', async () => {
+      const [{ n }] = await query<{ n: number }>(
+        'reporting',
+        'SELECT count(*)::int AS n FROM learner_fact WHERE learner_key = ANY($1::bpchar[]) AND qualified @> now()',
+        [keys],
+      );
+      return n === 2;
+    });
+    // Then mentees[1] moves to the second mentor, and the first mentor takes a new mentee.
+    expect(
+      (await campaigns('POST', `/mentees/${mentees[1]}/reassignment`, { mentorId: secondMentorId }, officer))
+        .status,
+    ).toBe(200);
+    expect(
+      (await campaigns('POST', '/mentees', { mentorId, learnerId: mentees[7] }, mentorToken)).status,
+    ).toBe(201);
+  });
+
   it('registers a desk helper at a commune’s public-service desk', async () => {
     const res = await campaigns(
       'POST',
@@ -347,6 +544,7 @@ describe('Đại sứ số (IV.6.1): mentors, mentees and desk helpers, to m_men
 
   it('shows m_mentor5 and m_desk in getIndicators, summed from the communes to the province', async () => {
     await reportingCaughtUp();
+    // The first mentor guides mentees 2-4, 6 and 7 (five); the second mentees 0, 1 and 5 (three).
     const [mentors] = await indicator('m_mentor5', COMMUNE);
     expect(mentors).toMatchObject({
       unitCode: COMMUNE,
@@ -355,8 +553,29 @@ describe('Đại sứ số (IV.6.1): mentors, mentees and desk helpers, to m_men
       value: 0.5,
       registered: 2,
     });
-    expect(mentors.eventCount).toBe(2 + 6);
+    // The registrations and the assignments standing now.
+    expect(mentors.eventCount).toBe(2 + 5 + 3);
     expect(mentors.asOf).not.toBeNull();
+    const sent = [
+      { sex: 'male', born: '1990-05-17', counted: true },
+      { sex: 'female', born: secondMentorBorn, counted: false },
+    ];
+    await expectBreakdown(
+      'm_mentor5',
+      COMMUNE,
+      'sex',
+      SEXES,
+      sent.map((m) => ({ value: m.sex, counted: m.counted })),
+      { share: true, population: true },
+    );
+    await expectBreakdown(
+      'm_mentor5',
+      PROVINCE,
+      'ageBand',
+      AGE_BANDS,
+      sent.map((m) => ({ value: ageBandOf(m.born), counted: m.counted })),
+      { share: true, population: true },
+    );
 
     const province = await indicator('m_desk', PROVINCE, '&breakdown=subunit');
     const own = province.find((r) => !r.breakdown) as Row;
@@ -370,12 +589,16 @@ describe('Đại sứ số (IV.6.1): mentors, mentees and desk helpers, to m_men
     const [none] = await indicator('m_desk', OTHER_COMMUNE);
     expect(none).toMatchObject({ numerator: 0, denominator: 1, value: 0 });
 
-    const byTrait = await call(
-      'GET',
-      `/api/v1/reporting/indicators?unit=${COMMUNE}&indicator=m_mentor5&breakdown=sex`,
-    );
-    expect(byTrait.status).toBe(400);
-    expect(byTrait.type).toContain('application/problem+json');
+    // m_desk counts communes: a person's trait, or a household's poverty, does not split it.
+    for (const breakdown of ['sex', 'poorHousehold'])
+      expectFieldProblem(
+        await call(
+          'GET',
+          `/api/v1/reporting/indicators?unit=${COMMUNE}&indicator=m_desk&breakdown=${breakdown}`,
+        ),
+        400,
+        'breakdown',
+      );
   });
 });
 
@@ -388,11 +611,15 @@ describe('Mỗi công dân - Một danh tính số (IV.6.4): identities to m_ide
       { vneidStatus: 'level2', digitalBankAccount: true },
       `${birthYear}-01-10`,
     );
-    const helped = await registerLearner(OTHER_COMMUNE, { vneidStatus: 'level1' }, `${birthYear}-03-02`);
+    const helped = await registerLearner(
+      OTHER_COMMUNE,
+      { vneidStatus: 'level1', sex: 'female' },
+      `${birthYear}-03-02`,
+    );
     const onlyIdentity = await registerLearner(
       OTHER_COMMUNE,
       { vneidStatus: 'level2' },
-      `${birthYear}-07-21`,
+      `${birthYear - 20}-07-21`,
     );
     const tooYoung = await registerLearner(
       OTHER_COMMUNE,
@@ -462,6 +689,28 @@ describe('Mỗi công dân - Một danh tính số (IV.6.4): identities to m_ide
     const [province] = await indicator('m_identity16', PROVINCE);
     expect(province.numerator).toBe(2);
     expect(province.denominator).toBe(province.registered);
+    const citizens = [
+      { sex: 'male', born: '1990-05-17', counted: false },
+      { sex: 'male', born: `${birthYear}-01-10`, counted: true },
+      { sex: 'female', born: `${birthYear}-03-02`, counted: true },
+      { sex: 'male', born: `${birthYear - 20}-07-21`, counted: false },
+    ];
+    await expectBreakdown(
+      'm_identity16',
+      OTHER_COMMUNE,
+      'sex',
+      SEXES,
+      citizens.map((c) => ({ value: c.sex, counted: c.counted })),
+      { share: true, population: true },
+    );
+    await expectBreakdown(
+      'm_identity16',
+      OTHER_COMMUNE,
+      'ageBand',
+      AGE_BANDS,
+      citizens.map((c) => ({ value: ageBandOf(c.born), counted: c.counted })),
+      { share: true, population: true },
+    );
 
     // A later correction in the registry withdraws the account: the learner stops counting.
     const corrected = await call('PATCH', `/api/v1/learners/learners/${fromRegistry}`, {
@@ -483,7 +732,11 @@ describe('Tổ công nghệ số cộng đồng and the youth campaign (IV.6.5, 
     expect(household.status).toBe(201);
     const farAway = await call('POST', '/api/v1/learners/households', { unitCode: OTHER_COMMUNE });
     expect(farAway.status).toBe(201);
-    const helpedLearner = await registerLearner(COMMUNE);
+    // A member of the visited household whose profile says it is poor: m_visits splits by it.
+    const helpedLearner = await registerLearner(COMMUNE, {
+      householdId: household.body.id,
+      poorHousehold: true,
+    });
     await knownToCampaigns([helpedLearner]);
     await until('the households in the campaigns service', async () => {
       const [{ n }] = await query<{ n: number }>(
@@ -549,7 +802,9 @@ describe('Tổ công nghệ số cộng đồng and the youth campaign (IV.6.5, 
     expectFieldProblem(await visit(team.body.id, { learnerIds: [randomUUID()] }), 422, 'learnerIds.0');
     expectFieldProblem(await visit(team.body.id, { helpedWith: ['GARDENING'] }), 400, 'helpedWith');
     expectFieldProblem(await visit(randomUUID()), 404, 'teamId');
-    expect((await visit(team.body.id, {}, otherOfficer)).status).toBe(403);
+    // An officer of another commune, or a mentor bounded to one, acts outside their unit.
+    expectFieldProblem(await visit(team.body.id, {}, otherOfficer), 403, 'teamId');
+    expectFieldProblem(await visit(team.body.id, {}, mentorElsewhere), 403, 'teamId');
     const got = await campaigns('GET', `/teams/${team.body.id}`);
     expect(got.body).toMatchObject({ visits: 3, memberIds: [helpedLearner] });
 
@@ -560,6 +815,24 @@ describe('Tổ công nghệ số cộng đồng and the youth campaign (IV.6.5, 
     expect(province.find((r) => !r.breakdown)?.numerator).toBe(4);
     expect(province.find((r) => r.unitCode === COMMUNE && r.breakdown)?.numerator).toBe(4);
     expect(province.find((r) => r.unitCode === OTHER_COMMUNE && r.breakdown)?.numerator).toBe(0);
+    const visits = Array.from({ length: 4 }, () => ({ value: 'true', counted: true }));
+    await expectBreakdown('m_visits', COMMUNE, 'poorHousehold', ['false', 'true', 'unknown'], visits, {
+      share: false,
+      population: false,
+    });
+    await expectBreakdown(
+      'm_family',
+      COMMUNE,
+      'poorHousehold',
+      ['false', 'true', 'unknown'],
+      [{ value: 'true', counted: false }],
+      { share: true, population: true },
+    );
+    expectFieldProblem(
+      await call('GET', `/api/v1/reporting/indicators?unit=${COMMUNE}&indicator=m_visits&breakdown=sex`),
+      400,
+      'breakdown',
+    );
 
     const teams = await call('GET', `/api/v1/reporting/rankings?of=teams&period=${YEAR}`);
     expect(teams.status).toBe(200);
@@ -575,7 +848,8 @@ describe('Tổ công nghệ số cộng đồng and the youth campaign (IV.6.5, 
 describe('Chợ số - Nông thôn số (IV.6.3) and the festival (IV.1.3): campaigns, activities, m_4t', () => {
   it('counts 4T trainees who completed, once each, and refuses attendance after an activity’s end', async () => {
     const traders = [];
-    for (let i = 0; i < 3; i++) traders.push(await registerLearner(COMMUNE));
+    const traderSexes = ['female', 'male', 'male'];
+    for (const sex of traderSexes) traders.push(await registerLearner(COMMUNE, { sex }));
     await knownToCampaigns(traders);
     const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
     const market = await campaigns(
@@ -646,6 +920,16 @@ describe('Chợ số - Nông thôn số (IV.6.3) and the festival (IV.1.3): camp
     );
     expectFieldProblem(await workshop([{ learnerId: randomUUID() }]), 422, 'participants.0.learnerId');
     expectFieldProblem(
+      await campaigns(
+        'POST',
+        `/campaigns/${market.body.id}/activities`,
+        { kind: 'WORKSHOP', title: 'x', startsAt, endsAt, participants: [] },
+        mentorElsewhere,
+      ),
+      403,
+      'campaignId',
+    );
+    expectFieldProblem(
       await campaigns('POST', `/campaigns/${randomUUID()}/activities`, {
         kind: 'WORKSHOP',
         title: 'x',
@@ -685,25 +969,36 @@ describe('Chợ số - Nông thôn số (IV.6.3) and the festival (IV.1.3): camp
     expect(row).toMatchObject({ numerator: 2, value: 2, denominator: null, registered: 3, eventCount: 4 });
     const [province] = await indicator('m_4t', PROVINCE);
     expect(province.numerator).toBe(2);
+    // traders[0] and traders[1] completed; traders[2] only attended.
+    await expectBreakdown(
+      'm_4t',
+      COMMUNE,
+      'sex',
+      SEXES,
+      traderSexes.map((sex, i) => ({ value: sex, counted: i < 2 })),
+      { share: false, population: true },
+    );
   });
 });
 
 describe('emulation and rewards (IV.2.2): rankings follow from the events; nominations are proposed and approved', () => {
-  it('ranks the mentor guiding five above the one guiding one, with the figures behind', async () => {
+  it('ranks the mentor guiding five above the one guiding three, with the figures behind', async () => {
     const res = await call('GET', `/api/v1/reporting/rankings?of=mentors&period=${YEAR}`);
     expect(res.status).toBe(200);
+    // mentees[1] was certified while the first mentor guided them and moved afterwards: theirs, not the
+    // second mentor's, who has mentees[5], certified while with them.
     expect(res.body.ranking).toEqual([
       expect.objectContaining({
         rank: 1,
         unitCode: COMMUNE,
         score: 5,
-        figures: { mentees: 5, certifiedMentees: 0 },
+        figures: { mentees: 5, certifiedMentees: 1 },
       }),
       expect.objectContaining({
         rank: 2,
         unitCode: COMMUNE,
-        score: 1,
-        figures: { mentees: 1, certifiedMentees: 0 },
+        score: 3,
+        figures: { mentees: 3, certifiedMentees: 1 },
       }),
     ]);
     const lastYear = await call('GET', `/api/v1/reporting/rankings?of=mentors&period=${Number(YEAR) - 1}`);
@@ -789,11 +1084,103 @@ describe('emulation and rewards (IV.2.2): rankings follow from the events; nomin
 });
 
 describe('getIndicators', () => {
+  it('answers every breakdown of the person-based model indicators, the rows adding up to the unit row', async () => {
+    const breakdowns = [
+      'group',
+      'sex',
+      'ethnicity',
+      'ethnicMinority',
+      'ageBand',
+      'disability',
+      'poorHousehold',
+    ];
+    for (const id of ['m_mentor5', 'm_identity16', 'm_4t'])
+      for (const breakdown of breakdowns) {
+        const rows = await indicator(id, PROVINCE, `&breakdown=${breakdown}`);
+        const own = rows.find((r) => !r.breakdown) as Row;
+        const split = rows.filter((r) => r.breakdown);
+        expect(split[split.length - 1].breakdown?.[breakdown]).toBe('unknown');
+        const sum = (field: 'numerator' | 'registered') => split.reduce((n, r) => n + r[field], 0);
+        // A person in several groups counts in each of them.
+        if (breakdown === 'group') expect(sum('numerator')).toBeGreaterThanOrEqual(own.numerator);
+        else
+          expect({ id, breakdown, numerator: sum('numerator'), registered: sum('registered') }).toEqual({
+            id,
+            breakdown,
+            numerator: own.numerator,
+            registered: own.registered,
+          });
+      }
+  });
+
   it('lists the model indicators among every unit row', async () => {
     const res = await call('GET', `/api/v1/reporting/indicators?unit=${COMMUNE}&period=${YEAR}`);
     expect(res.status).toBe(200);
     expect(res.body.map((r: Row) => r.indicator)).toEqual(
       expect.arrayContaining(['m_mentor5', 'm_desk', 'm_identity16', 'm_visits', 'm_4t']),
     );
+  });
+});
+
+describe('events: what happens in campaigns is published, each valid against its JSON Schema', () => {
+  it('publishes campaigns created, team members added, mentees reassigned, nominations proposed and approved', async () => {
+    await until('the campaigns outbox published', () => outboxEmpty(`${DB_PREFIX}_campaigns`));
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    addFormats(ajv);
+    const schemaOf = (topic: string) =>
+      JSON.parse(
+        readFileSync(
+          join(__dirname, '..', '..', '..', 'libs', 'contracts', 'events', 'src', 'schemas', topic, '1.json'),
+          'utf8',
+        ),
+      );
+    const validators = new Map(RECORD_TOPICS.map((t) => [t, ajv.compile(schemaOf(t))]));
+    const received = new Map<string, Record<string, unknown>[]>(RECORD_TOPICS.map((t) => [t, []]));
+    const consumer = kafka.consumer({ groupId: `${GROUP_PREFIX}e2e-records` });
+    await consumer.connect();
+    await consumer.subscribe({
+      topics: RECORD_TOPICS.map((t) => `${TOPIC_PREFIX}${t}`),
+      fromBeginning: true,
+    });
+    const checks: { name: string; valid: boolean; type: string }[] = [];
+    await consumer.run({
+      eachMessage: async ({ topic, message }) => {
+        const name = topic.slice(TOPIC_PREFIX.length);
+        const data = JSON.parse(String(message.value));
+        checks.push({
+          name,
+          valid: validators.get(name)?.(data) === true,
+          type: String(message.headers?.['ce_type']),
+        });
+        received.get(name)?.push(data);
+      },
+    });
+    // Two campaigns (4T, festival), one team member, two moves of a mentee, two nominations, one approval.
+    const expected: Record<string, number> = {
+      'campaigns.campaign-created.v1': 2,
+      'campaigns.team-member-added.v1': 1,
+      'campaigns.mentee-reassigned.v1': 2,
+      'campaigns.nomination-proposed.v1': 2,
+      'campaigns.nomination-approved.v1': 1,
+    };
+    try {
+      await until('every record event read', async () =>
+        RECORD_TOPICS.every((t) => (received.get(t) ?? []).length >= expected[t]),
+      );
+    } finally {
+      await consumer.disconnect();
+    }
+    expect(Object.fromEntries([...received].map(([t, events]) => [t, events.length]))).toEqual(expected);
+    expect(checks.filter((c) => !c.valid || c.type !== c.name)).toEqual([]);
+    const moves = received.get('campaigns.mentee-reassigned.v1') ?? [];
+    expect(moves.map((m) => m['previousMentorId'] !== m['mentorId'])).toEqual([true, true]);
+    expect(received.get('campaigns.nomination-approved.v1')?.[0]).toMatchObject({
+      approvedBy: 'e2e-province-approver',
+      proposedBy: 'e2e-campaigns-officer',
+    });
+    expect((received.get('campaigns.campaign-created.v1') ?? []).map((c) => c['model']).sort()).toEqual([
+      'DIGITAL_MARKET_4T',
+      'LEARNING_FESTIVAL',
+    ]);
   });
 });

@@ -28,10 +28,13 @@ export class MentorEntity {
   registeredAt: Date;
 }
 
-/** A mentee and their one mentor. */
+/** A mentee and their mentor, from `assigned_at` until a reassignment ends it (one without an end per mentee). */
 @Entity({ name: 'mentee_assignment' })
 export class MenteeAssignmentEntity {
-  @PrimaryColumn({ name: 'learner_id', type: 'uuid' })
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column({ name: 'learner_id', type: 'uuid' })
   learnerId: string;
 
   @Column({ name: 'mentor_id', type: 'uuid' })
@@ -45,6 +48,12 @@ export class MenteeAssignmentEntity {
 
   @Column({ name: 'assigned_at', type: 'timestamptz' })
   assignedAt: Date;
+
+  @Column({ name: 'ended_by', type: 'text', nullable: true })
+  endedBy: string | null;
+
+  @Column({ name: 'ended_at', type: 'timestamptz', nullable: true })
+  endedAt: Date | null;
 }
 
 /** A helper at a commune's public-service desk. */

@@ -1,4 +1,10 @@
-import { DeskHelperRegisteredV1, MenteeAssignedV1, MentorRegisteredV1, Topics } from '@bdhvs/events';
+import {
+  DeskHelperRegisteredV1,
+  MenteeAssignedV1,
+  MenteeReassignedV1,
+  MentorRegisteredV1,
+  Topics,
+} from '@bdhvs/events';
 import type { OutgoingEvent } from '@bdhvs/messaging';
 import { DeskHelper, MenteeAssignment, Mentor } from './domain/ambassador';
 
@@ -34,6 +40,36 @@ export function menteeAssigned(mentor: Mentor, a: MenteeAssignment): OutgoingEve
       learnerKey: a.learnerKey,
       unitCode: mentor.unitCode,
       assignedAt: a.assignedAt.toISOString(),
+    },
+  };
+}
+
+/**
+ * mentee-reassigned: keyed by the mentee's learner id, so one mentee's changes stay in order. It carries
+ * the ended assignment, so that a reader applies the end whatever order the topics arrive in.
+ */
+export function menteeReassigned(
+  previous: Mentor,
+  ended: MenteeAssignment,
+  mentor: Mentor,
+  a: MenteeAssignment,
+): OutgoingEvent<MenteeReassignedV1> {
+  return {
+    topic: Topics.menteeReassigned,
+    key: a.learnerId,
+    subject: mentor.id,
+    time: a.assignedAt,
+    data: {
+      learnerId: a.learnerId,
+      learnerKey: a.learnerKey,
+      mentorId: mentor.id,
+      mentorLearnerId: mentor.learnerId,
+      unitCode: mentor.unitCode,
+      previousMentorId: previous.id,
+      previousUnitCode: previous.unitCode,
+      previousAssignedAt: new Date(ended.assignedAt).toISOString(),
+      reassignedBy: a.assignedBy,
+      reassignedAt: a.assignedAt.toISOString(),
     },
   };
 }

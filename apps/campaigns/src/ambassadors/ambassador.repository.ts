@@ -42,7 +42,8 @@ export class AmbassadorRepository {
 
   async assignmentOf(tx: EntityManager, learnerId: string): Promise<MenteeAssignment | null> {
     const [row] = await tx.query(
-      `SELECT ${this.assignments.select('a')} FROM mentee_assignment a WHERE a.learner_id = $1`,
+      `SELECT ${this.assignments.select('a')} FROM mentee_assignment a
+        WHERE a.learner_id = $1 AND a.ended_at IS NULL`,
       [learnerId],
     );
     return (row as MenteeAssignment | undefined) ?? null;
@@ -52,10 +53,30 @@ export class AmbassadorRepository {
     await this.assignments.insertMany(tx, [assignment]);
   }
 
+  async endAssignment(tx: EntityManager, ended: MenteeAssignment): Promise<void> {
+    await tx.query('UPDATE mentee_assignment SET ended_by = $2, ended_at = $3 WHERE id = $1', [
+      ended.id,
+      ended.endedBy,
+      ended.endedAt,
+    ]);
+  }
+
+  /** The mentees a mentor guides now; those reassigned to another mentor are history. */
   async menteesOf(mentorId: string): Promise<MenteeAssignment[]> {
     return this.db.manager.query(
-      `SELECT ${this.assignments.select('a')} FROM mentee_assignment a WHERE a.mentor_id = $1
+      `SELECT ${this.assignments.select('a')} FROM mentee_assignment a
+        WHERE a.mentor_id = $1 AND a.ended_at IS NULL
         ORDER BY a.assigned_at, a.learner_id`,
+      [mentorId],
+    );
+  }
+
+  /** The mentees a mentor guided before they changed mentor, latest first. */
+  async formerMenteesOf(mentorId: string): Promise<MenteeAssignment[]> {
+    return this.db.manager.query(
+      `SELECT ${this.assignments.select('a')} FROM mentee_assignment a
+        WHERE a.mentor_id = $1 AND a.ended_at IS NOT NULL
+        ORDER BY a.ended_at DESC, a.learner_id`,
       [mentorId],
     );
   }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Actor, CurrentActor, Roles } from '@bdhvs/auth';
@@ -9,12 +9,16 @@ import {
   MenteeDto,
   MentorDto,
   MentorIdParamsDto,
+  MenteeParamsDto,
   MentorWithMenteesDto,
+  ReassignMenteeDto,
+  ReassignedMenteeDto,
   RegisterDeskHelperDto,
   RegisterMentorDto,
 } from './dto/ambassador.dto';
 import { AssignMenteeService } from './assign-mentee.service';
 import { ReadMentorsService } from './read-mentors.service';
+import { ReassignMenteeService } from './reassign-mentee.service';
 import { RegisterDeskHelperService } from './register-desk-helper.service';
 import { RegisterMentorService } from './register-mentor.service';
 
@@ -28,6 +32,7 @@ export class AmbassadorsController {
     private readonly mentees: AssignMenteeService,
     private readonly helpers: RegisterDeskHelperService,
     private readonly reads: ReadMentorsService,
+    private readonly reassignments: ReassignMenteeService,
   ) {}
 
   @Post('mentors')
@@ -51,14 +56,24 @@ export class AmbassadorsController {
 
   @Get('mentors/:mentorId')
   @Roles('province-admin', 'unit-officer', 'mentor')
-  @ApiOperation({ summary: 'A mentor with their mentees, and whether they guide at least 5' })
+  @ApiOperation({
+    summary: 'A mentor with their mentees, those who changed mentor, and whether they guide at least 5',
+  })
   @ApiOkResponse({ type: MentorWithMenteesDto })
   async getMentor(
     @CurrentActor() actor: Actor,
     @Param() params: MentorIdParamsDto,
   ): Promise<MentorWithMenteesDto> {
-    const { mentor, mentees, meetsRule } = await this.reads.get(actor, params.mentorId);
-    return { ...toMentorDto(mentor), mentees: mentees.map(toMenteeDto), meetsMenteeRule: meetsRule };
+    const { mentor, mentees, formerMentees, meetsRule } = await this.reads.get(actor, params.mentorId);
+    return {
+      ...toMentorDto(mentor),
+      mentees: mentees.map(toMenteeDto),
+      formerMentees: formerMentees.map((a) => ({
+        ...toMenteeDto(a),
+        endedAt: new Date(a.endedAt as Date).toISOString(),
+      })),
+      meetsMenteeRule: meetsRule,
+    };
   }
 
   @Post('mentees')
@@ -76,6 +91,27 @@ export class AmbassadorsController {
     const { assignment, created } = await this.mentees.assign(actor, body);
     res.status(created ? 201 : 200);
     return toMenteeDto(assignment);
+  }
+
+  @Post('mentees/:learnerId/reassignment')
+  @HttpCode(200)
+  @Roles('province-admin', 'unit-officer')
+  @ApiOperation({
+    summary: 'Move a mentee to another mentor: the current assignment ends, kept as history',
+    description:
+      'One mentor at a time: the new assignment starts when the previous one ends. A mentee without a mentor answers 409 (assign one first); the mentor already guiding them answers 200 unchanged.',
+  })
+  @ApiOkResponse({ type: ReassignedMenteeDto })
+  async reassignMentee(
+    @CurrentActor() actor: Actor,
+    @Param() params: MenteeParamsDto,
+    @Body() body: ReassignMenteeDto,
+  ): Promise<ReassignedMenteeDto> {
+    const { assignment, previousMentorId } = await this.reassignments.reassign(actor, {
+      learnerId: params.learnerId,
+      mentorId: body.mentorId,
+    });
+    return { ...toMenteeDto(assignment), previousMentorId };
   }
 
   @Post('desk-helpers')

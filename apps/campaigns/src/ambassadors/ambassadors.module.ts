@@ -4,6 +4,7 @@ import { AmbassadorRepository } from './ambassador.repository';
 import { AmbassadorsController } from './ambassadors.controller';
 import { AssignMenteeService } from './assign-mentee.service';
 import { ReadMentorsService } from './read-mentors.service';
+import { ReassignMenteeService } from './reassign-mentee.service';
 import { RegisterDeskHelperService } from './register-desk-helper.service';
 import { RegisterMentorService } from './register-mentor.service';
 
@@ -15,6 +16,7 @@ import { RegisterMentorService } from './register-mentor.service';
     AmbassadorRepository,
     RegisterMentorService,
     AssignMenteeService,
+    ReassignMenteeService,
     RegisterDeskHelperService,
     ReadMentorsService,
   ],

@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { Actor, assertUnitInScope } from '@bdhvs/auth';
+import { Actor } from '@bdhvs/auth';
 import { Outbox } from '@bdhvs/messaging';
 import { Database } from '@bdhvs/service-runtime';
 import { UnknownLearnerError } from '../registry/domain/registry.errors';
+import { assertCallerReaches } from '../registry/caller-scope';
 import { RegistryRepository } from '../registry/registry.repository';
 import { MenteeAssignment, actsAsOtherMentor, decideAssignment } from './domain/ambassador';
 import {
@@ -32,7 +34,7 @@ export class AssignMenteeService {
   ): Promise<{ assignment: MenteeAssignment; created: boolean }> {
     const mentor = await this.ambassadors.findMentor(this.db.manager, input.mentorId);
     if (!mentor) throw new MentorNotFoundError(input.mentorId);
-    await assertUnitInScope(actor, mentor.unitCode, this.registry);
+    await assertCallerReaches(actor, mentor.unitCode, this.registry, 'mentorId');
     if (actsAsOtherMentor(actor, mentor)) throw new NotYourMentorRecordError(mentor.id);
     const mentee = (await this.registry.findLearners(this.db.manager, [input.learnerId])).get(
       input.learnerId,
@@ -45,7 +47,7 @@ export class AssignMenteeService {
         mentor,
         { learnerId: mentee.learnerId, learnerKey: mentee.learnerKey, withinMentorUnit },
         await this.ambassadors.assignmentOf(tx, mentee.learnerId),
-        { assignedBy: actor.sub, now },
+        { id: randomUUID(), assignedBy: actor.sub, now },
       );
       switch (decision.outcome) {
         case 'self':

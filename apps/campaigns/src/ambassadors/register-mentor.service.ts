@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { Actor, assertUnitInScope } from '@bdhvs/auth';
+import { Actor } from '@bdhvs/auth';
 import { Outbox } from '@bdhvs/messaging';
 import { Database } from '@bdhvs/service-runtime';
 import { isCommune } from '../registry/domain/campaign-learner';
 import { NotACommuneError, UnknownLearnerError } from '../registry/domain/registry.errors';
+import { assertCallerReaches } from '../registry/caller-scope';
 import { RegistryRepository } from '../registry/registry.repository';
 import { Mentor } from './domain/ambassador';
 import { MentorUnitMismatchError } from './domain/ambassador.errors';
@@ -35,7 +36,7 @@ export class RegisterMentorService {
   ): Promise<{ mentor: Mentor; created: boolean }> {
     if (!isCommune(await this.registry.findUnit(input.unitCode)))
       throw new NotACommuneError('unitCode', input.unitCode);
-    await assertUnitInScope(actor, input.unitCode, this.registry);
+    await assertCallerReaches(actor, input.unitCode, this.registry, 'unitCode');
     const learner = (await this.registry.findLearners(this.db.manager, [input.learnerId])).get(
       input.learnerId,
     );

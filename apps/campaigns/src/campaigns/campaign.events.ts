@@ -1,4 +1,4 @@
-import { ActivityRecordedV1, Topics } from '@bdhvs/events';
+import { ActivityRecordedV1, CampaignCreatedV1, Topics } from '@bdhvs/events';
 import type { OutgoingEvent } from '@bdhvs/messaging';
 import { Activity, Campaign, Participant } from './domain/campaign';
 
@@ -27,6 +27,27 @@ export function activityRecorded(
         completed: p.completed,
       })),
       recordedAt: a.recordedAt.toISOString(),
+    },
+  };
+}
+
+/** campaign-created: keyed by campaign. */
+export function campaignCreated(c: Campaign): OutgoingEvent<CampaignCreatedV1> {
+  return {
+    topic: Topics.campaignCreated,
+    key: c.id,
+    subject: c.id,
+    time: c.createdAt,
+    data: {
+      campaignId: c.id,
+      model: c.model,
+      unitCode: c.unitCode,
+      name: c.name,
+      startsOn: c.startsOn,
+      endsOn: c.endsOn,
+      organisation: c.organisation,
+      createdBy: c.createdBy,
+      createdAt: c.createdAt.toISOString(),
     },
   };
 }

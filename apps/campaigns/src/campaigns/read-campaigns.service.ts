@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, assertUnitInScope } from '@bdhvs/auth';
+import { Actor } from '@bdhvs/auth';
+import { assertCallerReaches } from '../registry/caller-scope';
 import { RegistryRepository } from '../registry/registry.repository';
 import { Campaign } from './domain/campaign';
 import { CampaignNotFoundError } from './domain/campaign.errors';
@@ -19,7 +20,7 @@ export class ReadCampaignsService {
   ): Promise<{ campaign: Campaign; activities: ActivitySummary[] }> {
     const campaign = await this.campaigns.findCampaign(campaignId);
     if (!campaign) throw new CampaignNotFoundError(campaignId);
-    await assertUnitInScope(actor, campaign.unitCode, this.registry);
+    await assertCallerReaches(actor, campaign.unitCode, this.registry, 'campaignId');
     return { campaign, activities: await this.campaigns.activitiesOf(campaignId) };
   }
 

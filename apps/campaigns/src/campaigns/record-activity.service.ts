@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { Actor, assertUnitInScope } from '@bdhvs/auth';
+import { Actor } from '@bdhvs/auth';
 import { Outbox } from '@bdhvs/messaging';
 import { Database } from '@bdhvs/service-runtime';
+import { assertCallerReaches } from '../registry/caller-scope';
 import { RegistryRepository } from '../registry/registry.repository';
 import { Activity, ActivityKind, Participant, checkActivity } from './domain/campaign';
 import { CampaignNotFoundError, InvalidActivityError } from './domain/campaign.errors';
@@ -32,7 +33,7 @@ export class RecordActivityService {
     const campaign = await this.campaigns.findCampaign(campaignId);
     if (!campaign) throw new CampaignNotFoundError(campaignId);
     const unitCode = input.unitCode ?? campaign.unitCode;
-    await assertUnitInScope(actor, unitCode, this.registry);
+    await assertCallerReaches(actor, unitCode, this.registry, input.unitCode ? 'unitCode' : 'campaignId');
     const learners = await this.registry.findLearners(
       this.db.manager,
       input.participants.map((p) => p.learnerId),

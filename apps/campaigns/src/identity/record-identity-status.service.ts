@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { Actor, assertUnitInScope } from '@bdhvs/auth';
+import { Actor } from '@bdhvs/auth';
 import { Outbox } from '@bdhvs/messaging';
 import { Database } from '@bdhvs/service-runtime';
 import { UnknownLearnerError } from '../registry/domain/registry.errors';
+import { assertCallerReaches } from '../registry/caller-scope';
 import { RegistryRepository } from '../registry/registry.repository';
 import {
   IdentityRecord,
@@ -41,7 +42,7 @@ export class RecordIdentityStatusService {
       input.learnerId,
     );
     if (!learner) throw new UnknownLearnerError('learnerId', input.learnerId);
-    await assertUnitInScope(actor, learner.unitCode, this.registry);
+    await assertCallerReaches(actor, learner.unitCode, this.registry, 'learnerId');
     const record: IdentityRecord = {
       id: randomUUID(),
       learnerId: learner.learnerId,
@@ -66,7 +67,7 @@ export class RecordIdentityStatusService {
   async get(actor: Actor, learnerId: string): Promise<IdentityNow> {
     const learner = (await this.registry.findLearners(this.db.manager, [learnerId])).get(learnerId);
     if (!learner) throw new UnknownLearnerError('learnerId', learnerId);
-    await assertUnitInScope(actor, learner.unitCode, this.registry);
+    await assertCallerReaches(actor, learner.unitCode, this.registry, 'learnerId');
     return this.identities.current(learnerId);
   }
 

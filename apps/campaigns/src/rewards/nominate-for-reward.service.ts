@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { Actor, assertUnitInScope } from '@bdhvs/auth';
+import { Actor } from '@bdhvs/auth';
+import { Outbox } from '@bdhvs/messaging';
 import { Database } from '@bdhvs/service-runtime';
+import { assertCallerReaches } from '../registry/caller-scope';
 import { RegistryRepository } from '../registry/registry.repository';
 import { Nomination, NomineeKind, decideApproval } from './domain/nomination';
 import {
@@ -10,6 +12,7 @@ import {
   NominationNotFoundError,
   UnknownNomineeError,
 } from './domain/nomination.errors';
+import { nominationApproved, nominationProposed } from './nomination.events';
 import { NominationRepository } from './nomination.repository';
 
 /** nominateForReward and approveNomination: proposed by an officer of the nominee's unit, approved by another. */
@@ -19,6 +22,7 @@ export class NominateForRewardService {
     private readonly db: Database,
     private readonly nominations: NominationRepository,
     private readonly registry: RegistryRepository,
+    private readonly outbox: Outbox,
   ) {}
 
   async nominate(
@@ -28,7 +32,7 @@ export class NominateForRewardService {
   ): Promise<Nomination> {
     const unitCode = await this.nominations.unitOfNominee(input.nomineeKind, input.nomineeId);
     if (!unitCode) throw new UnknownNomineeError(input.nomineeKind);
-    await assertUnitInScope(actor, unitCode, this.registry);
+    await assertCallerReaches(actor, unitCode, this.registry, 'nomineeId');
     const nomination: Nomination = {
       id: randomUUID(),
       ...input,
@@ -40,7 +44,10 @@ export class NominateForRewardService {
       approvedAt: null,
     };
     return this.db.transaction(async (tx) => {
-      if (await this.nominations.insert(tx, nomination)) return nomination;
+      if (await this.nominations.insert(tx, nomination)) {
+        await this.outbox.enqueue(tx, nominationProposed(nomination));
+        return nomination;
+      }
       const existing = await this.nominations.findFor(tx, input.nomineeKind, input.nomineeId, input.period);
       throw new NominationExistsError(existing?.id ?? '');
     });
@@ -54,6 +61,10 @@ export class NominateForRewardService {
       const decision = decideApproval(nomination, actor.sub, now);
       if (decision.outcome !== 'approved') throw new NominationNotApprovableError(decision.outcome);
       await this.nominations.approve(tx, decision.nomination);
+      await this.outbox.enqueue(
+        tx,
+        nominationApproved({ ...decision.nomination, approvedBy: actor.sub, approvedAt: now }),
+      );
       return decision.nomination;
     });
   }

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { Actor, assertUnitInScope } from '@bdhvs/auth';
+import { Actor } from '@bdhvs/auth';
 import { Outbox } from '@bdhvs/messaging';
 import { Database } from '@bdhvs/service-runtime';
 import { isCommune } from '../registry/domain/campaign-learner';
 import { NotACommuneError } from '../registry/domain/registry.errors';
+import { assertCallerReaches } from '../registry/caller-scope';
 import { RegistryRepository } from '../registry/registry.repository';
 import { Team, TeamKind } from './domain/team';
 import { teamCreated } from './team.events';
@@ -27,7 +28,7 @@ export class CreateTeamService {
   ): Promise<Team> {
     if (!isCommune(await this.registry.findUnit(input.unitCode)))
       throw new NotACommuneError('unitCode', input.unitCode);
-    await assertUnitInScope(actor, input.unitCode, this.registry);
+    await assertCallerReaches(actor, input.unitCode, this.registry, 'unitCode');
     const team: Team = { id: randomUUID(), ...input, createdBy: actor.sub, createdAt: now };
     await this.db.transaction(async (tx) => {
       await this.teams.insertTeam(tx, team);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, assertUnitInScope } from '@bdhvs/auth';
+import { Actor } from '@bdhvs/auth';
+import { assertCallerReaches } from '../registry/caller-scope';
 import { RegistryRepository } from '../registry/registry.repository';
 import { Team } from './domain/team';
 import { TeamNotFoundError } from './domain/team.errors';
@@ -16,7 +17,7 @@ export class ReadTeamsService {
   async get(actor: Actor, teamId: string): Promise<{ team: Team; memberIds: string[]; visits: number }> {
     const team = await this.teams.findTeam(teamId);
     if (!team) throw new TeamNotFoundError(teamId);
-    await assertUnitInScope(actor, team.unitCode, this.registry);
+    await assertCallerReaches(actor, team.unitCode, this.registry, 'teamId');
     return {
       team,
       memberIds: await this.teams.memberIds(teamId),

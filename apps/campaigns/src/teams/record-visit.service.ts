@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { Actor, assertUnitInScope } from '@bdhvs/auth';
+import { Actor } from '@bdhvs/auth';
 import { Outbox } from '@bdhvs/messaging';
 import { Database } from '@bdhvs/service-runtime';
+import { assertCallerReaches } from '../registry/caller-scope';
 import { RegistryRepository } from '../registry/registry.repository';
 import { HelpTopic, Visit, checkVisit } from './domain/team';
 import { InvalidVisitError, TeamNotFoundError } from './domain/team.errors';
@@ -29,7 +30,7 @@ export class RecordVisitService {
   async record(actor: Actor, teamId: string, input: NewVisit, now = new Date()): Promise<Visit> {
     const team = await this.teams.findTeam(teamId);
     if (!team) throw new TeamNotFoundError(teamId);
-    await assertUnitInScope(actor, team.unitCode, this.registry);
+    await assertCallerReaches(actor, team.unitCode, this.registry, 'teamId');
     const known = await this.registry.findLearners(this.db.manager, input.learnerIds);
     const problems = checkVisit(
       team,

@@ -1,4 +1,4 @@
-import { TeamCreatedV1, Topics, VisitRecordedV1 } from '@bdhvs/events';
+import { TeamCreatedV1, TeamMemberAddedV1, Topics, VisitRecordedV1 } from '@bdhvs/events';
 import type { OutgoingEvent } from '@bdhvs/messaging';
 import { Team, Visit } from './domain/team';
 
@@ -34,6 +34,27 @@ export function visitRecorded(v: Visit): OutgoingEvent<VisitRecordedV1> {
       helpedWith: v.helpedWith,
       learnerIds: v.learnerIds,
       recordedAt: v.recordedAt.toISOString(),
+    },
+  };
+}
+
+/** team-member-added: keyed by team, like the team's other events. */
+export function teamMemberAdded(
+  team: Team,
+  member: { learnerId: string; learnerKey: string; addedBy: string; addedAt: Date },
+): OutgoingEvent<TeamMemberAddedV1> {
+  return {
+    topic: Topics.teamMemberAdded,
+    key: team.id,
+    subject: team.id,
+    time: member.addedAt,
+    data: {
+      teamId: team.id,
+      learnerId: member.learnerId,
+      learnerKey: member.learnerKey,
+      unitCode: team.unitCode,
+      addedBy: member.addedBy,
+      addedAt: member.addedAt.toISOString(),
     },
   };
 }

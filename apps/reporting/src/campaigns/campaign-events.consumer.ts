@@ -5,6 +5,7 @@ import {
   DeskHelperRegisteredV1,
   IdentityStatusRecordedV1,
   MenteeAssignedV1,
+  MenteeReassignedV1,
   MentorRegisteredV1,
   TeamCreatedV1,
   Topics,
@@ -29,6 +30,14 @@ export class CampaignEventsConsumer {
   @EventPattern(Topics.menteeAssigned)
   recordMentees(@Payload() events: CloudEvent<MenteeAssignedV1>[], @Ctx() { tx }: InboxContext) {
     return this.campaigns.recordMentees(
+      tx,
+      events.map((e) => e.data),
+    );
+  }
+
+  @EventPattern(Topics.menteeReassigned)
+  reassignMentees(@Payload() events: CloudEvent<MenteeReassignedV1>[], @Ctx() { tx }: InboxContext) {
+    return this.campaigns.reassignMentees(
       tx,
       events.map((e) => e.data),
     );

@@ -8,18 +8,26 @@ import { MemberFigures } from './domain/member-ranking';
 export class CampaignRankingsRepository {
   constructor(private readonly db: Database) {}
 
-  /** Every mentor registered by the period's end: mentees assigned by then, and those of them qualified then. */
+  /**
+   * Every mentor registered by the period's end: the mentees assigned to them at its end, and the
+   * mentees certified while guided by them whose certificate still stands at the end (a mentee who
+   * changes mentor afterwards stays to the credit of the mentor who guided them then; ADR 0015).
+   */
   async mentors(period: Period): Promise<MemberFigures[]> {
     const rows: { id: string; unit_code: string; mentees: number; certified: number }[] =
       await this.db.manager.query(
         `SELECT m.mentor_id AS id, m.unit_code,
-              count(e.learner_key)::int AS mentees,
-              count(e.learner_key) FILTER (WHERE f.qualified @> $1::timestamptz)::int AS certified
-       FROM campaign_mentor m
-       LEFT JOIN campaign_mentee e ON e.mentor_id = m.mentor_id AND e.assigned_at < $1
-       LEFT JOIN learner_fact f ON f.learner_key = e.learner_key
-       WHERE m.registered_at < $1
-       GROUP BY m.mentor_id, m.unit_code`,
+                count(e.learner_key) FILTER (WHERE e.ended_at IS NULL OR e.ended_at >= $1)::int AS mentees,
+                count(DISTINCT e.learner_key) FILTER (WHERE EXISTS (
+                  SELECT 1 FROM unnest(f.qualified) AS standing(r)
+                  WHERE r @> $1::timestamptz AND lower(r) >= e.assigned_at
+                    AND (e.ended_at IS NULL OR lower(r) < e.ended_at)
+                ))::int AS certified
+         FROM campaign_mentor m
+         LEFT JOIN campaign_mentee e ON e.mentor_id = m.mentor_id AND e.assigned_at < $1
+         LEFT JOIN learner_fact f ON f.learner_key = e.learner_key
+         WHERE m.registered_at < $1
+         GROUP BY m.mentor_id, m.unit_code`,
         [period.end],
       );
     return rows.map((r) => ({

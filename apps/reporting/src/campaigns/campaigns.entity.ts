@@ -19,7 +19,10 @@ export class CampaignMentorEntity {
   appliedAt: Date;
 }
 
-/** A mentee of a mentor, from campaigns.mentee-assigned.v1. */
+/**
+ * A mentee of a mentor from `assigned_at` until `ended_at` (a reassignment), from
+ * campaigns.mentee-assigned.v1 and campaigns.mentee-reassigned.v1.
+ */
 @Entity({ name: 'campaign_mentee' })
 export class CampaignMenteeEntity {
   @PrimaryColumn({ name: 'mentor_id', type: 'uuid' })
@@ -28,8 +31,11 @@ export class CampaignMenteeEntity {
   @PrimaryColumn({ name: 'learner_key', type: 'char', length: 64 })
   learnerKey: string;
 
-  @Column({ name: 'assigned_at', type: 'timestamptz' })
+  @PrimaryColumn({ name: 'assigned_at', type: 'timestamptz' })
   assignedAt: Date;
+
+  @Column({ name: 'ended_at', type: 'timestamptz', nullable: true })
+  endedAt: Date | null;
 
   @Column({ name: 'applied_at', type: 'timestamptz', default: () => 'now()' })
   appliedAt: Date;
@@ -106,6 +112,10 @@ export class CampaignVisitEntity {
 
   @Column({ name: 'team_id', type: 'uuid' })
   teamId: string;
+
+  /** Null for a visit applied before the column existed. */
+  @Column({ name: 'household_id', type: 'uuid', nullable: true })
+  householdId: string | null;
 
   @Column({ name: 'unit_code', type: 'text' })
   unitCode: string;

@@ -45,8 +45,20 @@ export class CampaignsRepository {
   async recordMentees(tx: EntityManager, rows: Row<CampaignMenteeEntity>[]): Promise<void> {
     await this.mentees.insertMany(
       tx,
-      unique(rows, (r) => `${r.mentorId}|${r.learnerKey}`),
-      { onConflict: '(mentor_id, learner_key) DO NOTHING' },
+      unique(rows, (r) => `${r.mentorId}|${r.learnerKey}|${r.assignedAt.toISOString()}`),
+      { onConflict: '(mentor_id, learner_key, assigned_at) DO NOTHING' },
+    );
+  }
+
+  /**
+   * Assignments that ended: the row is written whether or not its mentee-assigned event arrived first
+   * (another topic), and that event, arriving later, leaves the end in place.
+   */
+  async endMentees(tx: EntityManager, rows: Row<CampaignMenteeEntity>[]): Promise<void> {
+    await this.mentees.insertMany(
+      tx,
+      unique(rows, (r) => `${r.mentorId}|${r.learnerKey}|${r.assignedAt.toISOString()}`),
+      { onConflict: '(mentor_id, learner_key, assigned_at) DO UPDATE SET ended_at = EXCLUDED.ended_at' },
     );
   }
 

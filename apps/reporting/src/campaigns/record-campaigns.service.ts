@@ -5,6 +5,7 @@ import {
   DeskHelperRegisteredV1,
   IdentityStatusRecordedV1,
   MenteeAssignedV1,
+  MenteeReassignedV1,
   MentorRegisteredV1,
   TeamCreatedV1,
   VisitRecordedV1,
@@ -41,9 +42,33 @@ export class RecordCampaignsService {
         mentorId: e.mentorId,
         learnerKey: e.learnerKey,
         assignedAt: new Date(e.assignedAt),
+        endedAt: null,
       })),
     );
     await this.version.bump(tx, { units: events.map((e) => e.unitCode) });
+  }
+
+  /** A change of mentor ends the previous assignment and starts the new one, at the same instant. */
+  async reassignMentees(tx: EntityManager, events: MenteeReassignedV1[]): Promise<void> {
+    await this.campaigns.endMentees(
+      tx,
+      events.map((e) => ({
+        mentorId: e.previousMentorId,
+        learnerKey: e.learnerKey,
+        assignedAt: new Date(e.previousAssignedAt),
+        endedAt: new Date(e.reassignedAt),
+      })),
+    );
+    await this.campaigns.recordMentees(
+      tx,
+      events.map((e) => ({
+        mentorId: e.mentorId,
+        learnerKey: e.learnerKey,
+        assignedAt: new Date(e.reassignedAt),
+        endedAt: null,
+      })),
+    );
+    await this.version.bump(tx, { units: events.flatMap((e) => [e.unitCode, e.previousUnitCode]) });
   }
 
   async recordHelpers(tx: EntityManager, events: DeskHelperRegisteredV1[]): Promise<void> {
@@ -97,6 +122,7 @@ export class RecordCampaignsService {
       events.map((e) => ({
         visitId: e.visitId,
         teamId: e.teamId,
+        householdId: e.householdId,
         unitCode: e.unitCode,
         visitedAt: new Date(e.visitedAt),
       })),

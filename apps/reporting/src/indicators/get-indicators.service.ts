@@ -17,6 +17,7 @@ import {
   LearnerDimension,
   breakdownApplies,
   childrenOf,
+  denominatorIsRegistered,
   dimensionValues,
   indicatorValue,
   isCount,
@@ -25,6 +26,7 @@ import {
   planTarget,
   rollUpDenominator,
   sumOverSubtree,
+  unitOfCount,
   weeksIn,
 } from './domain/indicator';
 import { Period, currentYearPeriod, parsePeriod } from './domain/period';
@@ -298,34 +300,44 @@ export class GetIndicatorsService {
     const { unitCode, children, codes, scope } = tree;
     const dimension = breakdown && breakdown !== 'subunit' ? (breakdown as LearnerDimension) : null;
     const learnerIndicators = indicators.filter((i) => !i.startsWith('m_'));
-    const [totals, cells, households, sessions, mentors, desks, identities, visits, trainees] =
-      await Promise.all([
-        learnerIndicators.length ? this.tallies.tallyLearners(scope, period, null) : [],
-        learnerIndicators.length && dimension ? this.tallies.tallyLearners(scope, period, dimension) : [],
-        indicators.includes('m_family') ? this.tallies.tallyHouseholds(scope, period) : [],
-        indicators.includes('m_classes_week') ? this.tallies.tallySessions(scope, period) : [],
-        indicators.includes('m_mentor5') ? this.tallies.tallyMentors(scope, period) : [],
-        indicators.includes('m_desk') ? this.tallies.tallyDesks(scope, period) : [],
-        indicators.includes('m_identity16') ? this.tallies.tallyIdentities(scope, period) : [],
-        indicators.includes('m_visits') ? this.tallies.tallyVisits(scope, period) : [],
-        indicators.includes('m_4t') ? this.tallies.tally4t(scope, period) : [],
-      ]);
+    const models = indicators.filter((i) => i.startsWith('m_'));
+    const tallyModel = (indicator: IndicatorId, by: LearnerDimension | null): Promise<CellTally[]> => {
+      switch (indicator) {
+        case 'm_family':
+          return this.tallies.tallyHouseholds(scope, period, by);
+        case 'm_classes_week':
+          return this.tallies.tallySessions(scope, period);
+        case 'm_mentor5':
+          return this.tallies.tallyMentors(scope, period, by);
+        case 'm_desk':
+          return this.tallies.tallyDesks(scope, period);
+        case 'm_identity16':
+          return this.tallies.tallyIdentities(scope, period, by);
+        case 'm_visits':
+          return this.tallies.tallyVisits(scope, period, by);
+        case 'm_4t':
+          return this.tallies.tally4t(scope, period, by);
+        default:
+          return Promise.resolve([]);
+      }
+    };
+    const [learnerTotals, learnerCells, modelTotals, modelCells] = await Promise.all([
+      learnerIndicators.length ? this.tallies.tallyLearners(scope, period, null) : [],
+      learnerIndicators.length && dimension ? this.tallies.tallyLearners(scope, period, dimension) : [],
+      Promise.all(models.map((i) => tallyModel(i, null))),
+      dimension
+        ? Promise.all(
+            models.filter((i) => breakdownApplies(i, dimension)).map((i) => tallyModel(i, dimension)),
+          )
+        : [],
+    ]);
+    const totals = [...learnerTotals, ...modelTotals.flat()];
+    const cells = [...learnerCells, ...modelCells.flat()];
     const reportedSubunits = breakdown === 'subunit' ? (children.get(unitCode) ?? []) : [];
 
     const rows: IndicatorRowDto[] = [];
     for (const indicator of indicators) {
-      const own = new Tallies(
-        [
-          ...totals,
-          ...households,
-          ...sessions,
-          ...mentors,
-          ...desks,
-          ...identities,
-          ...visits,
-          ...trainees,
-        ].filter((t) => t.indicator === indicator),
-      );
+      const own = new Tallies(totals.filter((t) => t.indicator === indicator));
       const split = new Tallies(cells.filter((t) => t.indicator === indicator));
       const entered =
         indicator === 'd' || indicator.startsWith('m_')
@@ -341,8 +353,7 @@ export class GetIndicatorsService {
         if (indicator === 'd') return null;
         // m_family is a share of the households in the registry, not of an official figure.
         // So are m_mentor5 (of the mentors) and m_identity16 (of the registered learners aged 16+).
-        if (indicator === 'm_family' || indicator === 'm_mentor5' || indicator === 'm_identity16')
-          return registered;
+        if (denominatorIsRegistered(indicator)) return registered;
         // Sessions per commune per week: every commune below the unit, every week of the period.
         if (indicator === 'm_classes_week') return leafCount(code, children) * weeksIn(period);
         // Communes with a desk helper, of the communes below the unit.
@@ -352,9 +363,11 @@ export class GetIndicatorsService {
       const targetOf = (code: string) =>
         targets.get(code) ?? planTarget(indicator, period.year, code === this.units.provinceCode);
       const row = (code: string, tally: ReturnType<Tallies['over']>, split?: Record<string, string>) => {
-        // Official denominators exist per unit only: a row of one sex or age band has none.
+        // Official denominators exist per unit only: a row of one sex or age band has none. A model
+        // indicator's own count (mentors, households, citizens from 16) splits as its numerator does.
         const byTrait = split !== undefined && !('subunit' in split);
-        const denominator = byTrait ? null : denominatorOf(code, tally.registered);
+        const denominator =
+          byTrait && !denominatorIsRegistered(indicator) ? null : denominatorOf(code, tally.registered);
         const value = indicatorValue(indicator, tally.numerator, denominator);
         const target = byTrait && isCount(indicator) ? null : targetOf(code);
         return {
@@ -386,7 +399,7 @@ export class GetIndicatorsService {
   private indicatorsFor(requested: IndicatorId | undefined, breakdown: Breakdown | null): IndicatorId[] {
     if (requested) {
       if (breakdown && !breakdownApplies(requested, breakdown))
-        throw new BreakdownNotApplicableError(requested, breakdown);
+        throw new BreakdownNotApplicableError(requested, breakdown, unitOfCount(requested));
       return [requested];
     }
     return ALL_INDICATORS.filter((i) => !breakdown || breakdownApplies(i, breakdown));

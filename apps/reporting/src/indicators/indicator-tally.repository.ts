@@ -300,24 +300,19 @@ export class IndicatorTallyRepository {
 
   /**
    * m_family per unit: households registered by the period's end, and those with at least one member
-   * qualified at its end (a member by the household's own record or by their registry profile).
+   * qualified at its end (a member by the household's own record or by their registry profile). Split by
+   * the household's poverty only.
    */
-  async tallyHouseholds(scope: UnitScope, period: Period): Promise<CellTally[]> {
-    const params = new Parameters();
-    const end = params.add(period.end, 'timestamptz');
-    const inScope = scope === 'all' ? 'true' : `h.unit_code = ANY(${params.add(scope, 'text[]')})`;
-    const rows: {
-      unit_code: string;
-      registered: number;
-      learned: number;
-      events: number;
-      as_of: Date | null;
-    }[] = await this.db.manager.query(
-      `WITH member AS (
-         SELECT household_id, learner_key FROM household_member
-         UNION
-         SELECT household_id, learner_key FROM learner_profile WHERE household_id IS NOT NULL
-       ),
+  async tallyHouseholds(
+    scope: UnitScope,
+    period: Period,
+    dimension: LearnerDimension | null = null,
+  ): Promise<CellTally[]> {
+    const query = new PersonQuery(scope, period);
+    const end = query.end;
+    const cell = query.cell(dimension);
+    const rows: RawTally[] = await this.db.manager.query(
+      `WITH member AS (${HOUSEHOLD_MEMBERS}),
        learned AS (
          SELECT m.household_id, count(DISTINCT q.certificate_id)::int AS events, max(q.applied_at) AS as_of
          FROM member m
@@ -325,62 +320,53 @@ export class IndicatorTallyRepository {
          LEFT JOIN revocation r ON r.certificate_id = q.certificate_id
          WHERE r.revoked_at IS NULL OR r.revoked_at >= ${end}
          GROUP BY m.household_id
+       ),
+       person AS (
+         SELECT h.unit_code, l.household_id AS learned, l.events, l.as_of, ${householdPoverty(dimension, 'h')}
+         FROM household h LEFT JOIN learned l ON l.household_id = h.household_id
+         WHERE h.registered_at < ${end} AND ${query.inScope('h.unit_code')}
        )
-       SELECT h.unit_code, count(*)::int AS registered, count(l.household_id)::int AS learned,
-              coalesce(sum(l.events), 0)::int AS events, max(l.as_of) AS as_of
-       FROM household h LEFT JOIN learned l ON l.household_id = h.household_id
-       WHERE h.registered_at < ${end} AND ${inScope}
-       GROUP BY h.unit_code`,
-      params.values,
+       SELECT unit_code, ${cell.select} AS cell, count(*)::int AS registered,
+              count(learned)::int AS numerator, coalesce(sum(events), 0)::int AS events, max(as_of) AS as_of
+       FROM person ${cell.from}
+       GROUP BY 1, 2`,
+      query.params.values,
     );
-    return rows.map((r) => ({
-      indicator: 'm_family',
-      unitCode: r.unit_code,
-      cell: '',
-      numerator: r.learned,
-      registered: r.registered,
-      eventCount: r.events,
-      asOf: r.as_of,
-    }));
+    return rows.map((r) => tallyOf('m_family', r));
   }
 
   /**
-   * m_mentor5 per mentor's unit: mentors registered by the period's end (`registered`), and those with at
-   * least 5 mentees assigned by then. Events: the registrations and assignments behind them.
+   * m_mentor5 per mentor's unit: mentors registered by the period's end (`registered`), and those guiding
+   * at least 5 mentees at its end (assigned before it, not reassigned by then). Events: the registrations
+   * and those assignments. Split by the mentor's traits.
    */
-  async tallyMentors(scope: UnitScope, period: Period): Promise<CellTally[]> {
-    const params = new Parameters();
-    const end = params.add(period.end, 'timestamptz');
-    const inScope = scope === 'all' ? 'true' : `m.unit_code = ANY(${params.add(scope, 'text[]')})`;
-    const rows: {
-      unit_code: string;
-      mentors: number;
-      guiding: number;
-      events: number;
-      as_of: Date | null;
-    }[] = await this.db.manager.query(
-      `SELECT m.unit_code, count(*)::int AS mentors,
-                count(*) FILTER (WHERE n.mentees >= ${params.add(MENTEES_PER_MENTOR, 'int')})::int AS guiding,
-                (count(*) + sum(n.mentees))::int AS events,
-                greatest(max(m.applied_at), max(n.as_of)) AS as_of
+  async tallyMentors(
+    scope: UnitScope,
+    period: Period,
+    dimension: LearnerDimension | null = null,
+  ): Promise<CellTally[]> {
+    const query = new PersonQuery(scope, period);
+    const end = query.end;
+    const cell = query.cell(dimension);
+    const rows: RawTally[] = await this.db.manager.query(
+      `WITH person AS (
+         SELECT m.unit_code, n.mentees, greatest(m.applied_at, n.as_of) AS as_of, ${PERSON_TRAITS}
          FROM campaign_mentor m
+         LEFT JOIN learner_fact f ON f.learner_key = m.learner_key
          CROSS JOIN LATERAL (
            SELECT count(*)::int AS mentees, max(e.applied_at) AS as_of FROM campaign_mentee e
-           WHERE e.mentor_id = m.mentor_id AND e.assigned_at < ${end}
+           WHERE e.mentor_id = m.mentor_id AND ${assignedAt('e', end)}
          ) n
-         WHERE m.registered_at < ${end} AND ${inScope}
-         GROUP BY m.unit_code`,
-      params.values,
+         WHERE m.registered_at < ${end} AND ${query.inScope('m.unit_code')}
+       )
+       SELECT unit_code, ${cell.select} AS cell, count(*)::int AS registered,
+              count(*) FILTER (WHERE mentees >= ${query.params.add(MENTEES_PER_MENTOR, 'int')})::int AS numerator,
+              (count(*) + sum(mentees))::int AS events, max(as_of) AS as_of
+       FROM person ${cell.from}
+       GROUP BY 1, 2`,
+      query.params.values,
     );
-    return rows.map((r) => ({
-      indicator: 'm_mentor5',
-      unitCode: r.unit_code,
-      cell: '',
-      numerator: r.guiding,
-      registered: r.mentors,
-      eventCount: r.events,
-      asOf: r.as_of,
-    }));
+    return rows.map((r) => tallyOf('m_mentor5', r));
   }
 
   /** m_desk per commune: 1 when at least one desk helper was registered by the period's end; `registered` the helpers. */
@@ -408,19 +394,18 @@ export class IndicatorTallyRepository {
    * m_identity16 per unit: learners registered by the period's end and aged 16 or more on its last day
    * (`registered`), and those whose latest statements by the end say a VNeID identity (level 1 or 2) and a
    * digital bank account. Each field keeps its latest statement; one that never said anything is "no".
+   * Split by the learner's traits.
    */
-  async tallyIdentities(scope: UnitScope, period: Period): Promise<CellTally[]> {
-    const params = new Parameters();
-    const end = params.add(period.end, 'timestamptz');
-    const born = params.add(latestBirthDateForAge(period.lastDay, IDENTITY_AGE), 'date');
-    const inScope = scope === 'all' ? 'true' : `f.unit_code = ANY(${params.add(scope, 'text[]')})`;
-    const rows: {
-      unit_code: string;
-      learners: number;
-      identified: number;
-      events: number;
-      as_of: Date | null;
-    }[] = await this.db.manager.query(
+  async tallyIdentities(
+    scope: UnitScope,
+    period: Period,
+    dimension: LearnerDimension | null = null,
+  ): Promise<CellTally[]> {
+    const query = new PersonQuery(scope, period);
+    const end = query.end;
+    const born = query.params.add(latestBirthDateForAge(period.lastDay, IDENTITY_AGE), 'date');
+    const cell = query.cell(dimension);
+    const rows: RawTally[] = await this.db.manager.query(
       `WITH status AS (
            SELECT learner_key,
                   (array_agg(vneid_status ORDER BY recorded_at DESC, source_event_id)
@@ -430,88 +415,136 @@ export class IndicatorTallyRepository {
                   count(*)::int AS events, max(applied_at) AS as_of
            FROM identity_status WHERE recorded_at < ${end}
            GROUP BY learner_key
+         ),
+         person AS (
+           SELECT f.unit_code, s.vneid IN ('level1', 'level2') AND s.bank AS identified, s.events, s.as_of,
+                  ${PERSON_TRAITS}
+           FROM learner_fact f LEFT JOIN status s ON s.learner_key = f.learner_key
+           WHERE f.registered_at < ${end} AND f.date_of_birth <= ${born} AND ${query.inScope('f.unit_code')}
          )
-         SELECT f.unit_code, count(*)::int AS learners,
-                count(*) FILTER (WHERE s.vneid IN ('level1', 'level2') AND s.bank)::int AS identified,
-                coalesce(sum(s.events), 0)::int AS events, max(s.as_of) AS as_of
-         FROM learner_fact f LEFT JOIN status s ON s.learner_key = f.learner_key
-         WHERE f.registered_at < ${end} AND f.date_of_birth <= ${born} AND ${inScope}
-         GROUP BY f.unit_code`,
-      params.values,
+         SELECT unit_code, ${cell.select} AS cell, count(*)::int AS registered,
+                count(*) FILTER (WHERE identified)::int AS numerator,
+                coalesce(sum(events), 0)::int AS events, max(as_of) AS as_of
+         FROM person ${cell.from}
+         GROUP BY 1, 2`,
+      query.params.values,
     );
-    return rows.map((r) => ({
-      indicator: 'm_identity16',
-      unitCode: r.unit_code,
-      cell: '',
-      numerator: r.identified,
-      registered: r.learners,
-      eventCount: r.events,
-      asOf: r.as_of,
-    }));
+    return rows.map((r) => tallyOf('m_identity16', r));
   }
 
-  /** m_visits per unit: door-to-door visits made in the period (a count); `registered` the teams that made them. */
-  async tallyVisits(scope: UnitScope, period: Period): Promise<CellTally[]> {
-    const params = new Parameters();
-    const start = params.add(period.start, 'timestamptz');
-    const end = params.add(period.end, 'timestamptz');
-    const inScope = scope === 'all' ? 'true' : `unit_code = ANY(${params.add(scope, 'text[]')})`;
-    const rows: { unit_code: string; visits: number; teams: number; as_of: Date | null }[] =
-      await this.db.manager.query(
-        `SELECT unit_code, count(*)::int AS visits, count(DISTINCT team_id)::int AS teams, max(applied_at) AS as_of
-         FROM campaign_visit WHERE visited_at >= ${start} AND visited_at < ${end} AND ${inScope}
-         GROUP BY unit_code`,
-        params.values,
-      );
-    return rows.map((r) => ({
-      indicator: 'm_visits',
-      unitCode: r.unit_code,
-      cell: '',
-      numerator: r.visits,
-      registered: r.teams,
-      eventCount: r.visits,
-      asOf: r.as_of,
-    }));
+  /**
+   * m_visits per unit: door-to-door visits made in the period (a count); `registered` the teams that made
+   * them. Split by the visited household's poverty.
+   */
+  async tallyVisits(
+    scope: UnitScope,
+    period: Period,
+    dimension: LearnerDimension | null = null,
+  ): Promise<CellTally[]> {
+    const query = new PersonQuery(scope, period);
+    const start = query.params.add(period.start, 'timestamptz');
+    const cell = query.cell(dimension);
+    const rows: RawTally[] = await this.db.manager.query(
+      `WITH ${dimension ? `member AS (${HOUSEHOLD_MEMBERS}),` : ''}
+       person AS (
+         SELECT v.unit_code, v.team_id, v.applied_at, ${householdPoverty(dimension, 'v')}
+         FROM campaign_visit v
+         WHERE v.visited_at >= ${start} AND v.visited_at < ${query.end} AND ${query.inScope('v.unit_code')}
+       )
+       SELECT unit_code, ${cell.select} AS cell, count(*)::int AS numerator,
+              count(DISTINCT team_id)::int AS registered, count(*)::int AS events, max(applied_at) AS as_of
+       FROM person ${cell.from}
+       GROUP BY 1, 2`,
+      query.params.values,
+    );
+    return rows.map((r) => tallyOf('m_visits', r));
   }
 
   /**
    * m_4t per unit: 4T trainees (participants of activities of DIGITAL_MARKET_4T campaigns) who completed one
    * that ended before the period's end, each once, in the unit of their first completion (a count);
-   * `registered` the trainees by then, completed or not.
+   * `registered` the trainees by then, completed or not. Split by the trainee's traits.
    */
-  async tally4t(scope: UnitScope, period: Period): Promise<CellTally[]> {
-    const params = new Parameters();
-    const end = params.add(period.end, 'timestamptz');
-    const inScope = scope === 'all' ? 'true' : `unit_code = ANY(${params.add(scope, 'text[]')})`;
-    const rows: {
-      unit_code: string;
-      trainees: number;
-      completed: number;
-      events: number;
-      as_of: Date | null;
-    }[] = await this.db.manager.query(
+  async tally4t(
+    scope: UnitScope,
+    period: Period,
+    dimension: LearnerDimension | null = null,
+  ): Promise<CellTally[]> {
+    const query = new PersonQuery(scope, period);
+    const cell = query.cell(dimension);
+    const rows: RawTally[] = await this.db.manager.query(
       `WITH trainee AS (
            SELECT DISTINCT ON (learner_key) learner_key, unit_code,
                   bool_or(completed) OVER (PARTITION BY learner_key) AS completed,
                   count(*) OVER (PARTITION BY learner_key) AS events,
                   max(applied_at) OVER (PARTITION BY learner_key) AS as_of
            FROM campaign_participation
-           WHERE model = 'DIGITAL_MARKET_4T' AND ends_at < ${end}
+           WHERE model = 'DIGITAL_MARKET_4T' AND ends_at < ${query.end}
            ORDER BY learner_key, completed DESC, ends_at, activity_id
+         ),
+         person AS (
+           SELECT t.unit_code, t.completed, t.events, t.as_of, ${PERSON_TRAITS}
+           FROM trainee t LEFT JOIN learner_fact f ON f.learner_key = t.learner_key
+           WHERE ${query.inScope('t.unit_code')}
          )
-         SELECT unit_code, count(*)::int AS trainees, count(*) FILTER (WHERE completed)::int AS completed,
-                sum(events)::int AS events, max(as_of) AS as_of
-         FROM trainee WHERE ${inScope} GROUP BY unit_code`,
-      params.values,
+         SELECT unit_code, ${cell.select} AS cell, count(*)::int AS registered,
+                count(*) FILTER (WHERE completed)::int AS numerator, sum(events)::int AS events,
+                max(as_of) AS as_of
+         FROM person ${cell.from}
+         GROUP BY 1, 2`,
+      query.params.values,
     );
-    return rows.map((r) => ({
-      indicator: 'm_4t',
-      unitCode: r.unit_code,
-      cell: '',
-      numerator: r.completed,
-      registered: r.trainees,
-      eventCount: r.events,
-      asOf: r.as_of,
-    }));
+    return rows.map((r) => tallyOf('m_4t', r));
   }
+}
+
+/** A tally row as the model indicators' queries answer it. */
+interface RawTally {
+  unit_code: string;
+  cell: string;
+  numerator: number;
+  registered: number;
+  events: number;
+  as_of: Date | null;
+}
+
+function tallyOf(indicator: CellTally['indicator'], r: RawTally): CellTally {
+  return {
+    indicator,
+    unitCode: r.unit_code,
+    cell: r.cell,
+    numerator: r.numerator,
+    registered: r.registered,
+    eventCount: r.events,
+    asOf: r.as_of,
+  };
+}
+
+/**
+ * A person's traits from `learner_fact f`, named as `PersonQuery.cell` reads them; a person reporting does
+ * not know (yet) has every trait unknown.
+ */
+const PERSON_TRAITS = `f.date_of_birth AS dob, coalesce(f.groups, '{}') AS groups, f.sex, f.ethnicity,
+                       f.disability, f.poor_household`;
+
+/** The members of each household: by the household's own record or by their registry profile. */
+const HOUSEHOLD_MEMBERS = `SELECT household_id, learner_key FROM household_member
+         UNION
+         SELECT household_id, learner_key FROM learner_profile WHERE household_id IS NOT NULL`;
+
+/**
+ * A household's poverty as `poor_household`, read only when a breakdown needs it (with a `member` CTE in
+ * scope): poor when a member's profile says so, not poor when members say so and none says poor, else
+ * unknown.
+ */
+function householdPoverty(dimension: LearnerDimension | null, alias: string): string {
+  if (!dimension) return 'NULL::boolean AS poor_household';
+  return `(SELECT bool_or(pf.poor_household) FROM member pm
+           JOIN learner_fact pf ON pf.learner_key = pm.learner_key
+           WHERE pm.household_id = ${alias}.household_id) AS poor_household`;
+}
+
+/** A mentee assignment standing at `end`: begun before it and not ended by then (a reassignment ends it). */
+function assignedAt(alias: string, end: string): string {
+  return `${alias}.assigned_at < ${end} AND (${alias}.ended_at IS NULL OR ${alias}.ended_at >= ${end})`;
 }

@@ -10,6 +10,7 @@ import { CreateLearning1764000000900 } from './1764000000900-create-learning';
 import { CreateCampaignProjections1764000001000 } from './1764000001000-create-campaign-projections';
 import { CreateCampaignVisits1764000001100 } from './1764000001100-create-campaign-visits';
 import { CreateCampaignParticipation1764000001200 } from './1764000001200-create-campaign-participation';
+import { CampaignMenteeHistory1764000001450 } from './1764000001450-campaign-mentee-history';
 
 export const migrations = [
   MessagingTables1764000000000,
@@ -25,4 +26,5 @@ export const migrations = [
   CreateCampaignProjections1764000001000,
   CreateCampaignVisits1764000001100,
   CreateCampaignParticipation1764000001200,
+  CampaignMenteeHistory1764000001450,
 ];

@@ -373,6 +373,71 @@ export interface ActivityRecordedV1 {
   recordedAt: string;
 }
 
+/** A campaign of one of the movement's models in a unit, run by an organisation. Key: campaignId. */
+export interface CampaignCreatedV1 {
+  campaignId: string;
+  model: CampaignModelV1;
+  unitCode: string;
+  name: string;
+  startsOn: string;
+  endsOn: string | null;
+  organisation: 'YOUTH_UNION' | 'WOMENS_UNION' | 'COMMUNITY_TECH_TEAM' | 'ENTERPRISE' | 'SCHOOL';
+  createdBy: string;
+  createdAt: string;
+}
+
+/** A learner joined a community tech team or youth team; unitCode is the team's. Key: teamId. */
+export interface TeamMemberAddedV1 {
+  teamId: string;
+  learnerId: string;
+  learnerKey: string;
+  unitCode: string;
+  addedBy: string;
+  addedAt: string;
+}
+
+/**
+ * A mentee changed mentor (one mentor at a time): the previous assignment ended at `reassignedAt`, when
+ * the new one began. `unitCode` is the new mentor's. Key: the mentee's learnerId.
+ */
+export interface MenteeReassignedV1 {
+  learnerId: string;
+  learnerKey: string;
+  mentorId: string;
+  mentorLearnerId: string;
+  unitCode: string;
+  previousMentorId: string;
+  previousUnitCode: string;
+  previousAssignedAt: string;
+  reassignedBy: string;
+  reassignedAt: string;
+}
+
+/** A unit, mentor or team proposed for a reward for a period (IV.2.2). Key: nominationId. */
+export interface NominationProposedV1 {
+  nominationId: string;
+  nomineeKind: 'UNIT' | 'MENTOR' | 'TEAM';
+  nomineeId: string;
+  /** Where the nominee belongs. */
+  unitCode: string;
+  period: string;
+  reason: string;
+  proposedBy: string;
+  proposedAt: string;
+}
+
+/** A nomination approved by someone other than its proposer (IV.2.2). Key: nominationId. */
+export interface NominationApprovedV1 {
+  nominationId: string;
+  nomineeKind: 'UNIT' | 'MENTOR' | 'TEAM';
+  nomineeId: string;
+  unitCode: string;
+  period: string;
+  proposedBy: string;
+  approvedBy: string;
+  approvedAt: string;
+}
+
 export interface EventPayloads {
   'vneid.certification-events.v1': VneidCertificationEventV1;
   'certification.certificate-issued.v1': CertificateIssuedV1;
@@ -396,4 +461,9 @@ export interface EventPayloads {
   'campaigns.team-created.v1': TeamCreatedV1;
   'campaigns.visit-recorded.v1': VisitRecordedV1;
   'campaigns.activity-recorded.v1': ActivityRecordedV1;
+  'campaigns.campaign-created.v1': CampaignCreatedV1;
+  'campaigns.team-member-added.v1': TeamMemberAddedV1;
+  'campaigns.mentee-reassigned.v1': MenteeReassignedV1;
+  'campaigns.nomination-proposed.v1': NominationProposedV1;
+  'campaigns.nomination-approved.v1': NominationApprovedV1;
 }

@@ -22,6 +22,11 @@ import identityStatusRecordedV1r1 from './schemas/campaigns.identity-status-reco
 import teamCreatedV1r1 from './schemas/campaigns.team-created.v1/1.json';
 import visitRecordedV1r1 from './schemas/campaigns.visit-recorded.v1/1.json';
 import activityRecordedV1r1 from './schemas/campaigns.activity-recorded.v1/1.json';
+import campaignCreatedV1r1 from './schemas/campaigns.campaign-created.v1/1.json';
+import teamMemberAddedV1r1 from './schemas/campaigns.team-member-added.v1/1.json';
+import menteeReassignedV1r1 from './schemas/campaigns.mentee-reassigned.v1/1.json';
+import nominationProposedV1r1 from './schemas/campaigns.nomination-proposed.v1/1.json';
+import nominationApprovedV1r1 from './schemas/campaigns.nomination-approved.v1/1.json';
 import { EventPayloads } from './payloads';
 import { Topic } from './topics';
 
@@ -51,6 +56,11 @@ export const SCHEMA_REVISIONS: Record<Topic, JsonSchema[]> = {
   'campaigns.team-created.v1': [teamCreatedV1r1],
   'campaigns.visit-recorded.v1': [visitRecordedV1r1],
   'campaigns.activity-recorded.v1': [activityRecordedV1r1],
+  'campaigns.campaign-created.v1': [campaignCreatedV1r1],
+  'campaigns.team-member-added.v1': [teamMemberAddedV1r1],
+  'campaigns.mentee-reassigned.v1': [menteeReassignedV1r1],
+  'campaigns.nomination-proposed.v1': [nominationProposedV1r1],
+  'campaigns.nomination-approved.v1': [nominationApprovedV1r1],
 };
 
 export interface SchemaViolation {

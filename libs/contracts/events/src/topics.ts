@@ -22,6 +22,11 @@ export const Topics = {
   teamCreated: 'campaigns.team-created.v1',
   visitRecorded: 'campaigns.visit-recorded.v1',
   activityRecorded: 'campaigns.activity-recorded.v1',
+  campaignCreated: 'campaigns.campaign-created.v1',
+  teamMemberAdded: 'campaigns.team-member-added.v1',
+  menteeReassigned: 'campaigns.mentee-reassigned.v1',
+  nominationProposed: 'campaigns.nomination-proposed.v1',
+  nominationApproved: 'campaigns.nomination-approved.v1',
 } as const;
 
 export type Topic = (typeof Topics)[keyof typeof Topics];

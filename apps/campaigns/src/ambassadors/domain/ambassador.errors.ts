@@ -54,3 +54,12 @@ export class MentorUnitMismatchError extends DomainError {
     });
   }
 }
+
+/** A change of mentor needs a mentor to change from: the first one is assigned with assignMentee. */
+export class MenteeNotAssignedError extends DomainError {
+  constructor() {
+    super('mentee-not-assigned', 'The learner has no mentor to change from; assign one first.', {
+      errors: [{ field: 'learnerId', message: 'learnerId has no mentor yet' }],
+    });
+  }
+}

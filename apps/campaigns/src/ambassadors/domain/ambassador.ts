@@ -13,12 +13,16 @@ export interface Mentor {
   registeredAt: Date;
 }
 
+/** A mentee with a mentor from `assignedAt`; a reassignment ends it (`endedAt`), kept as history. */
 export interface MenteeAssignment {
+  id: string;
   mentorId: string;
   learnerId: string;
   learnerKey: string;
   assignedBy: string;
   assignedAt: Date;
+  endedBy: string | null;
+  endedAt: Date | null;
 }
 
 export interface DeskHelper {
@@ -46,7 +50,7 @@ export function decideAssignment(
   mentor: Mentor,
   mentee: { learnerId: string; learnerKey: string; withinMentorUnit: boolean },
   current: MenteeAssignment | null,
-  at: { assignedBy: string; now: Date },
+  at: { id: string; assignedBy: string; now: Date },
 ): AssignmentDecision {
   if (mentee.learnerId === mentor.learnerId) return { outcome: 'self' };
   if (current) {
@@ -57,13 +61,54 @@ export function decideAssignment(
   if (!mentee.withinMentorUnit) return { outcome: 'outside-unit' };
   return {
     outcome: 'created',
-    assignment: {
-      mentorId: mentor.id,
-      learnerId: mentee.learnerId,
-      learnerKey: mentee.learnerKey,
-      assignedBy: at.assignedBy,
-      assignedAt: at.now,
-    },
+    assignment: startAssignment(mentor, mentee, at),
+  };
+}
+
+/** What a change of mentor meets: the mentee's current assignment, if any. */
+export type ReassignmentDecision =
+  | { outcome: 'reassigned'; ended: MenteeAssignment; assignment: MenteeAssignment }
+  | { outcome: 'existing'; assignment: MenteeAssignment }
+  | { outcome: 'self' }
+  | { outcome: 'not-assigned' }
+  | { outcome: 'outside-unit' };
+
+/**
+ * A mentee changes mentor: the current assignment ends and the new one starts at the same instant, so
+ * the mentee has one mentor at every moment. Only a mentee who has a mentor changes; the new mentor
+ * already guiding them is the change already made.
+ */
+export function decideReassignment(
+  mentor: Mentor,
+  mentee: { learnerId: string; learnerKey: string; withinMentorUnit: boolean },
+  current: MenteeAssignment | null,
+  at: { id: string; assignedBy: string; now: Date },
+): ReassignmentDecision {
+  if (mentee.learnerId === mentor.learnerId) return { outcome: 'self' };
+  if (!current) return { outcome: 'not-assigned' };
+  if (current.mentorId === mentor.id) return { outcome: 'existing', assignment: current };
+  if (!mentee.withinMentorUnit) return { outcome: 'outside-unit' };
+  return {
+    outcome: 'reassigned',
+    ended: { ...current, endedBy: at.assignedBy, endedAt: at.now },
+    assignment: startAssignment(mentor, mentee, at),
+  };
+}
+
+function startAssignment(
+  mentor: Mentor,
+  mentee: { learnerId: string; learnerKey: string },
+  at: { id: string; assignedBy: string; now: Date },
+): MenteeAssignment {
+  return {
+    id: at.id,
+    mentorId: mentor.id,
+    learnerId: mentee.learnerId,
+    learnerKey: mentee.learnerKey,
+    assignedBy: at.assignedBy,
+    assignedAt: at.now,
+    endedBy: null,
+    endedAt: null,
   };
 }
 

@@ -44,6 +44,22 @@ export class AssignMenteeDto {
   learnerId: string;
 }
 
+export class ReassignMenteeDto {
+  @ApiProperty({
+    format: 'uuid',
+    example: '2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d',
+    description: 'The new mentor',
+  })
+  @IsUUID()
+  mentorId: string;
+}
+
+export class MenteeParamsDto {
+  @ApiProperty({ format: 'uuid', example: '5b0f6c1e-8a2d-4e3f-9b1c-0d2e3f4a5b6c', description: 'The mentee' })
+  @IsUUID()
+  learnerId: string;
+}
+
 export class RegisterDeskHelperDto {
   @ApiProperty({ format: 'uuid', example: '5b0f6c1e-8a2d-4e3f-9b1c-0d2e3f4a5b6c' })
   @IsUUID()
@@ -94,9 +110,29 @@ export class MenteeDto {
   assignedAt: string;
 }
 
+export class ReassignedMenteeDto extends MenteeDto {
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    example: '7c1d2e3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f',
+    description:
+      'The mentor whose assignment this change ended; null when the mentee already had this mentor',
+  })
+  previousMentorId: string | null;
+}
+
+export class FormerMenteeDto extends MenteeDto {
+  @ApiProperty({ example: '2025-11-02T02:00:00.000Z', description: 'When the mentee changed mentor' })
+  endedAt: string;
+}
+
 export class MentorWithMenteesDto extends MentorDto {
-  @ApiProperty({ type: [MenteeDto] })
+  @ApiProperty({ type: [MenteeDto], description: 'The mentees guided now (the 5-mentee rule counts them)' })
   mentees: MenteeDto[];
+
+  @ApiProperty({ type: [FormerMenteeDto], description: 'Mentees who changed mentor, latest first' })
+  formerMentees: FormerMenteeDto[];
 
   @ApiProperty({ example: true, description: 'Guides at least 5 mentees (m_mentor5)' })
   meetsMenteeRule: boolean;

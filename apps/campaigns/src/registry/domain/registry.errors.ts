@@ -17,3 +17,12 @@ export class NotACommuneError extends DomainError {
     });
   }
 }
+
+/** The caller's unit does not reach the unit the named field leads to (a mentor or officer elsewhere). */
+export class OutsideCallerUnitError extends DomainError {
+  constructor(field: string, unitCode: string) {
+    super('outside-caller-unit', `Unit ${unitCode} is outside the caller's administrative unit.`, {
+      errors: [{ field, message: `${field} belongs to a unit outside the caller's own` }],
+    });
+  }
+}

@@ -14,8 +14,8 @@ export class UnknownUnitError extends InvalidIndicatorQueryError {
 }
 
 export class BreakdownNotApplicableError extends InvalidIndicatorQueryError {
-  constructor(indicator: string, breakdown: string) {
-    super('breakdown', `Indicator ${indicator} counts households and has no breakdown by ${breakdown}.`);
+  constructor(indicator: string, breakdown: string, counts: string) {
+    super('breakdown', `Indicator ${indicator} counts ${counts} and has no breakdown by ${breakdown}.`);
   }
 }
 

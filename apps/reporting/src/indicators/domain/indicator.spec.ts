@@ -1,5 +1,7 @@
 import {
+  BREAKDOWNS,
   breakdownApplies,
+  denominatorIsRegistered,
   dimensionValues,
   indicatorValue,
   isMet,
@@ -154,10 +156,24 @@ describe('breakdowns', () => {
     expect(dimensionValues('group')).toContain('ENTERPRISE_WORKER');
   });
 
-  it('splits households by unit only', () => {
+  it('splits households by unit and poverty, people by every trait, communes and sessions by unit only', () => {
     expect(breakdownApplies('m_family', 'subunit')).toBe(true);
     expect(breakdownApplies('m_family', 'sex')).toBe(false);
+    expect(breakdownApplies('m_family', 'poorHousehold')).toBe(true);
+    expect(breakdownApplies('m_visits', 'poorHousehold')).toBe(true);
+    expect(breakdownApplies('m_visits', 'ageBand')).toBe(false);
     expect(breakdownApplies('a', 'ageBand')).toBe(true);
+    for (const indicator of ['m_mentor5', 'm_identity16', 'm_4t'] as const)
+      for (const breakdown of BREAKDOWNS) expect(breakdownApplies(indicator, breakdown)).toBe(true);
+    for (const indicator of ['m_desk', 'm_classes_week'] as const)
+      expect(BREAKDOWNS.filter((b) => breakdownApplies(indicator, b))).toEqual(['subunit']);
+  });
+
+  it('splits the denominator of a model indicator that counts its own population, not an official one', () => {
+    expect(denominatorIsRegistered('m_mentor5')).toBe(true);
+    expect(denominatorIsRegistered('m_identity16')).toBe(true);
+    expect(denominatorIsRegistered('m_desk')).toBe(false);
+    expect(denominatorIsRegistered('a')).toBe(false);
   });
 
   it('counts secondary and higher students in 2025, every level from 2026', () => {

@@ -79,9 +79,46 @@ export function dimensionValues(dimension: LearnerDimension): string[] {
   }
 }
 
-/** Which breakdowns an indicator has: households are not split by a person's traits. */
+/** Model indicators whose unit of count is a person (mentors, citizens from 16, 4T trainees). */
+export const PERSON_MODEL_INDICATORS = ['m_mentor5', 'm_identity16', 'm_4t'] as const;
+/** Model indicators whose unit of count is a household (households, visits to households). */
+export const HOUSEHOLD_MODEL_INDICATORS = ['m_family', 'm_visits'] as const;
+
+/**
+ * Which breakdowns an indicator has (ADR 0015): every one where a person is counted; a household's
+ * poverty where a household is; only `subunit` where communes (m_desk) or class sessions are.
+ */
 export function breakdownApplies(indicator: IndicatorId, breakdown: Breakdown): boolean {
-  return breakdown === 'subunit' || (LEARNER_INDICATORS as readonly string[]).includes(indicator);
+  if (breakdown === 'subunit') return true;
+  if ([...LEARNER_INDICATORS, ...PERSON_MODEL_INDICATORS].includes(indicator as LearnerIndicator))
+    return true;
+  return (
+    breakdown === 'poorHousehold' && (HOUSEHOLD_MODEL_INDICATORS as readonly string[]).includes(indicator)
+  );
+}
+
+/** What an indicator counts, for the problem that refuses a breakdown it does not have. */
+export function unitOfCount(indicator: IndicatorId): string {
+  switch (indicator) {
+    case 'm_desk':
+      return 'communes';
+    case 'm_classes_week':
+      return 'class sessions';
+    case 'm_family':
+      return 'households';
+    case 'm_visits':
+      return 'visits to households';
+    default:
+      return 'people';
+  }
+}
+
+/**
+ * Model indicators whose denominator is the count of their own population (mentors, households,
+ * citizens from 16), not an official figure: it splits by a trait as the numerator does.
+ */
+export function denominatorIsRegistered(indicator: IndicatorId): boolean {
+  return indicator === 'm_family' || indicator === 'm_mentor5' || indicator === 'm_identity16';
 }
 
 /**
