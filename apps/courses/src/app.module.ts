@@ -12,6 +12,7 @@ import { EnrolmentsModule } from './enrolments/enrolments.module';
 import { NextStepsModule } from './next-steps/next-steps.module';
 import { ProgrammesModule } from './programmes/programmes.module';
 import { RegistryEventsModule } from './registry/registry-events.module';
+import { XapiModule } from './xapi/xapi.module';
 
 export function coursesModule(config: CoursesConfig) {
   @Module({
@@ -42,6 +43,7 @@ export function coursesModule(config: CoursesConfig) {
       ClassesModule,
       NextStepsModule,
       RegistryEventsModule,
+      XapiModule,
     ],
   })
   class CoursesModule {}

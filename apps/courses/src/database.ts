@@ -5,6 +5,13 @@ import { EnrolmentEntity, PendingIntakeEntity } from './enrolments/enrolment.ent
 import { migrations } from './migrations';
 import { ProgrammeEntity, ProgrammeVersionEntity } from './programmes/programme.entity';
 import { AdministrativeUnitEntity, LearnerChangeEntity, LearnerEntity } from './registry/registry.entity';
+import {
+  LrsAccountEntity,
+  LrsCredentialEntity,
+  XapiAttachmentEntity,
+  XapiDocumentEntity,
+  XapiStatementEntity,
+} from './xapi/xapi.entity';
 
 /** The service's tables: its entities and the migrations that create them (run on start and by `main.js migrate`). */
 export const database: Omit<DatabaseOptions, 'url'> = {
@@ -20,6 +27,11 @@ export const database: Omit<DatabaseOptions, 'url'> = {
     LearnerChangeEntity,
     LearnerEntity,
     AdministrativeUnitEntity,
+    LrsCredentialEntity,
+    LrsAccountEntity,
+    XapiStatementEntity,
+    XapiAttachmentEntity,
+    XapiDocumentEntity,
   ],
   migrations,
 };

@@ -7,6 +7,7 @@ import { database } from './database';
 import { CoursesConfig } from './config/courses-config';
 import { ENROLMENT_PROBLEMS } from './enrolments/enrolment.problems';
 import { PROGRAMME_PROBLEMS } from './programmes/programme.problems';
+import { XAPI_PROBLEMS } from './xapi/xapi.problems';
 
 /** Everything that makes this service: started by main.ts, and in-process by the integration tests. */
 export const coursesService: ServiceDefinition<CoursesConfig> = {
@@ -15,6 +16,12 @@ export const coursesService: ServiceDefinition<CoursesConfig> = {
   configType: CoursesConfig,
   database,
   appModule: coursesModule,
-  problems: { ...PROGRAMME_PROBLEMS, ...COURSE_PROBLEMS, ...ENROLMENT_PROBLEMS, ...CLASS_PROBLEMS },
+  problems: {
+    ...PROGRAMME_PROBLEMS,
+    ...COURSE_PROBLEMS,
+    ...ENROLMENT_PROBLEMS,
+    ...CLASS_PROBLEMS,
+    ...XAPI_PROBLEMS,
+  },
   connect: connectInbox,
 };

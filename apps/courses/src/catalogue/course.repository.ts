@@ -61,6 +61,18 @@ export class CourseRepository {
     return found;
   }
 
+  /** Published courses whose xAPI activity id is one of these, in one query. */
+  async findPublishedByActivityIds(
+    manager: EntityManager,
+    activityIds: readonly string[],
+  ): Promise<Course[]> {
+    if (activityIds.length === 0) return [];
+    return manager.query(
+      `SELECT ${this.courses.select('c')} FROM course c WHERE c.activity_id = ANY($1::text[]) AND c.status = 'PUBLISHED'`,
+      [[...new Set(activityIds)]],
+    );
+  }
+
   async findById(id: string): Promise<Course | null> {
     return (await this.findByIds(this.db.manager, [id])).get(id) ?? null;
   }
