@@ -7,6 +7,8 @@ import { CertificatesModule } from './certificates/certificates.module';
 import { CertificationConfig } from './config/certification-config';
 import { database } from './database';
 import { RegistryModule } from './registry/registry.module';
+import { RequestsModule } from './requests/requests.module';
+import { ReviewModule } from './review/review.module';
 
 export function certificationModule(config: CertificationConfig) {
   @Module({
@@ -20,11 +22,18 @@ export function certificationModule(config: CertificationConfig) {
       MessagingModule.forRoot({
         source: 'bdhvs/certification',
         groupId: 'certification',
-        produces: [Topics.certificateIssued, Topics.certificateRevoked],
+        produces: [
+          Topics.certificateIssued,
+          Topics.certificateRevoked,
+          Topics.learnerSeen,
+          Topics.vneidCertificationRequests,
+        ],
       }),
       AuthModule,
       RegistryModule,
       CertificatesModule,
+      RequestsModule,
+      ReviewModule,
     ],
   })
   class CertificationModule {}

@@ -1,6 +1,7 @@
 import { connectInbox } from '@bdhvs/messaging';
 import type { ServiceDefinition } from '@bdhvs/service-runtime';
 import { CERTIFICATE_PROBLEMS } from './certificates/certificate.problems';
+import { REVIEW_PROBLEMS } from './review/review.problems';
 import { certificationModule } from './app.module';
 import { database } from './database';
 import { CertificationConfig } from './config/certification-config';
@@ -12,6 +13,6 @@ export const certificationService: ServiceDefinition<CertificationConfig> = {
   configType: CertificationConfig,
   database,
   appModule: certificationModule,
-  problems: CERTIFICATE_PROBLEMS,
+  problems: { ...CERTIFICATE_PROBLEMS, ...REVIEW_PROBLEMS },
   connect: connectInbox,
 };

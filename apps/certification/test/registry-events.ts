@@ -7,7 +7,11 @@ import type { CertificationConfig } from '../src/config/certification-config';
 type Service = RunningService<CertificationConfig>;
 
 /** Publishes events on the service's topics as their owner would: CloudEvents in binary mode. */
-async function publish<T>(service: Service, topic: Topic, events: { key: string; data: T }[]): Promise<void> {
+export async function publish<T>(
+  service: Service,
+  topic: Topic,
+  events: { key: string; data: T }[],
+): Promise<void> {
   const kafka = new Kafka({
     clientId: 'int-registry',
     brokers: service.config.KAFKA_BROKERS.split(','),

@@ -1,15 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { Consumer, Kafka, Producer, logLevel } from 'kafkajs';
-import { Topics, deadLetterTopic } from '@bdhvs/events';
+import { Kafka, Producer, logLevel } from 'kafkajs';
+import { Topics } from '@bdhvs/events';
 import { RunningService, startServiceInProcess, testToken } from '@bdhvs/testing';
 import { CertificationConfig } from '../src/config/certification-config';
 import { signVneidBody } from '../src/certificates/domain/vneid-signature';
 import { certificationService } from '../src/service';
 import { announceUnits } from './registry-events';
 
-interface DeadLetter {
-  value: Record<string, unknown>;
+interface KeptForReview {
   reason: string;
+  detail: string;
+  state: string;
+  payload_sealed: string;
 }
 
 const UNIT = '03388';
@@ -20,8 +22,6 @@ const NEW_SECRET = 'the-new-vneid-secret-0002';
 describe('VNeID events checked on arrival, on both channels', () => {
   let service: RunningService<CertificationConfig>;
   let producer: Producer;
-  let watcher: Consumer;
-  const deadLetters: DeadLetter[] = [];
 
   beforeAll(async () => {
     service = await startServiceInProcess(certificationService, {
@@ -35,26 +35,10 @@ describe('VNeID events checked on arrival, on both channels', () => {
     });
     producer = kafka.producer();
     await producer.connect();
-    watcher = kafka.consumer({ groupId: `int-dlq-${randomUUID()}` });
-    await watcher.connect();
-    const prefix = service.config.KAFKA_TOPIC_PREFIX;
-    await watcher.subscribe({
-      topic: deadLetterTopic(`${prefix}${Topics.vneidCertificationEvents}`),
-      fromBeginning: true,
-    });
-    await watcher.run({
-      eachMessage: async ({ message }) => {
-        deadLetters.push({
-          value: JSON.parse(message.value?.toString() ?? '{}'),
-          reason: String(message.headers?.['dlq_reason'] ?? ''),
-        });
-      },
-    });
     await announceUnits(service, [UNIT]);
   });
 
   afterAll(async () => {
-    await watcher?.disconnect();
     await producer?.disconnect();
     await service?.close();
   });
@@ -104,33 +88,42 @@ describe('VNeID events checked on arrival, on both channels', () => {
     return rows.length === 1;
   }
 
-  /** Sends the events on the topic, then waits for the bad one on the DLQ and the good one stored. */
+  /** Sends the events on the topic, then waits for the bad one in the review queue and the good one stored. */
   async function sendOnTopic(
     bad: ReturnType<typeof event>,
     good: ReturnType<typeof event>,
-  ): Promise<DeadLetter> {
+  ): Promise<KeptForReview> {
     await producer.send({
       topic: `${service.config.KAFKA_TOPIC_PREFIX}${Topics.vneidCertificationEvents}`,
       messages: [bad, good].map((e) => ({ key: e.citizenId, value: JSON.stringify(e) })),
     });
-    let found: DeadLetter | undefined;
+    let found: KeptForReview | undefined;
     await until(async () => {
-      found = deadLetters.find((d) => d.value['eventId'] === bad.eventId);
+      [found] = await service.database.dataSource.query(
+        'SELECT reason, detail, state, payload_sealed FROM review_item WHERE event_id = $1',
+        [bad.eventId],
+      );
       return found !== undefined && (await stored(good.certificateNo));
-    }, `${bad.eventId} never reached the DLQ, or its neighbour was not applied`);
+    }, `${bad.eventId} never reached the review queue, or its neighbour was not applied`);
     expect(await stored(bad.certificateNo)).toBe(false);
-    return found as DeadLetter;
+    return found as KeptForReview;
   }
 
-  const cases: [string, Record<string, unknown>, string][] = [
+  const cases: [string, Record<string, unknown>, string, string][] = [
     [
       'an occurredAt more than 5 minutes ahead',
       { occurredAt: new Date(Date.now() + 3_600_000).toISOString() },
       'occurredAt',
+      'occurred-at',
     ],
-    ['an occurredAt before the movement began', { occurredAt: '2024-12-31T16:59:59Z' }, 'occurredAt'],
-    ['a unitCode the registry never announced', { unitCode: '99999' }, 'unitCode'],
-    ['a programme VNeID does not certify', { programme: 'CIVIL_SERVANT' }, 'programme'],
+    [
+      'an occurredAt before the movement began',
+      { occurredAt: '2024-12-31T16:59:59Z' },
+      'occurredAt',
+      'occurred-at',
+    ],
+    ['a unitCode the registry never announced', { unitCode: '99999' }, 'unitCode', 'unknown-unit'],
+    ['a programme VNeID does not certify', { programme: 'CIVIL_SERVANT' }, 'programme', 'unknown-programme'],
   ];
 
   it.each(cases)('answers 400 naming the field for %s on the webhook', async (_name, overrides, field) => {
@@ -147,10 +140,13 @@ describe('VNeID events checked on arrival, on both channels', () => {
   });
 
   it.each(cases)(
-    'dead-letters the event with the reason for %s on the topic',
-    async (_name, overrides, field) => {
-      const letter = await sendOnTopic(event(overrides), event());
-      expect(letter.reason).toContain(`${field}:`);
+    'keeps the event for review with the reason for %s on the topic',
+    async (_name, overrides, field, reason) => {
+      const bad = event(overrides);
+      const kept = await sendOnTopic(bad, event());
+      expect(kept).toMatchObject({ reason, state: 'open' });
+      expect(kept.detail).toContain(`${field}:`);
+      expect(kept.payload_sealed).not.toContain(bad.citizenId);
     },
   );
 

@@ -12,11 +12,13 @@ import {
   mintDevToken,
   sign,
   startPlatform,
+  until,
 } from './platform';
 
 // The VNeID integration through the entry point and the inbound topic, on a platform of its own: checks
-// on arrival on both channels, the dead letters through `npm run dlq`, a correction counted once,
-// reading a learner's certificates, the public check's rate limit, and the whole inbound topic replayed.
+// on arrival on both channels, refused events kept for review, a citizen VNeID made known registered, a
+// correction counted once, reading a learner's certificates, the public check's rate limit, and the whole
+// inbound topic replayed.
 const RUN = `vne${Date.now().toString(36)}`;
 const DB_PREFIX = `bdhvs_${RUN}`;
 const GROUP_PREFIX = `${RUN}-`;
@@ -220,21 +222,22 @@ describe('VNeID events checked on arrival, through the entry point and the topic
     expect((res.body['errors'] as { field: string }[]).map((e) => e.field)).toEqual([field]);
   });
 
-  it('dead-letters the same events on the topic with their reasons, counts none, and lists them', async () => {
+  it('keeps the same events on the topic for review with their reasons, counts none, and lists them', async () => {
     const before = await qualifiedAdults(COMMUNE);
     const events = bad.map(([, overrides]) => certification(citizen(), overrides));
     const good = certification(citizen());
     await sendOnTopic([...events, good]);
     await drained();
-    const deadline = Date.now() + 60_000;
-    let listed = '';
-    while (Date.now() < deadline) {
-      listed = dlq('list', '--topic', INBOUND);
-      if (listed.includes(`${events.length} dead letter(s) waiting`)) break;
-      await new Promise((r) => setTimeout(r, 500));
-    }
-    for (const [, , field] of bad) expect(listed).toContain(`reason    rejected: ${field}:`);
-    expect(listed).not.toContain(events[0].citizenId);
+    const listed = await call('GET', '/api/v1/certification/review-items?state=open&pageSize=200');
+    expect(listed.status).toBe(200);
+    const mine = (
+      listed.body.items as { eventId: string; reason: string; detail: string; id: string }[]
+    ).filter((i) => events.some((e) => e.eventId === i.eventId));
+    expect(mine.map((i) => i.reason).sort()).toEqual(
+      ['occurred-at', 'occurred-at', 'unknown-programme', 'unknown-unit'].sort(),
+    );
+    for (const [, , field] of bad) expect(mine.some((i) => i.detail.startsWith(`${field}:`))).toBe(true);
+    expect(JSON.stringify(listed.body)).not.toContain(events[0].citizenId);
     expect(await qualifiedAdults(COMMUNE)).toBe(before + 1);
     const stored = await query(
       'certification',
@@ -242,6 +245,59 @@ describe('VNeID events checked on arrival, through the entry point and the topic
       [[...events, good].map((e) => e.certificateNo)],
     );
     expect(stored).toEqual([{ certificate_no: good.certificateNo }]);
+
+    // Still refused on reprocessing (the unit is still unknown), then dismissed with a reason.
+    const unknownUnit = mine.find((i) => i.reason === 'unknown-unit') as { id: string };
+    const again = await call('POST', `/api/v1/certification/review-items/${unknownUnit.id}/reprocess`);
+    expect(again.status).toBe(409);
+    expect(again.headers.get('content-type')).toContain('application/problem+json');
+    const dismissed = await call('POST', `/api/v1/certification/review-items/${unknownUnit.id}/dismissal`, {
+      reason: 'a test event of the adapter',
+    });
+    expect(dismissed.status).toBe(200);
+    expect(dismissed.body).toMatchObject({ state: 'dismissed', closedBy: 'e2e-vneid' });
+    const officer = mintDevToken({ sub: 'officer', roles: ['unit-officer'], unit: COMMUNE });
+    expect((await call('GET', '/api/v1/certification/review-items', undefined, officer)).status).toBe(403);
+    // Nothing of it went to a dead-letter topic.
+    expect(dlq('list', '--topic', INBOUND)).not.toContain(events[0].eventId);
+  });
+});
+
+describe('a citizen VNeID certified and the registry did not know', () => {
+  it("is registered through the registry's own events, shown as VNEID, and completed by an officer", async () => {
+    const person = citizen();
+    const event = certification(person, { unitCode: COMMUNE });
+    expect((await pushVneid(event)).status).toBe(202);
+    await drained();
+    const found = await until('the registry has the learner', async () => {
+      const page = await call('GET', `/api/v1/learners/learners?unit=${COMMUNE}&source=VNEID&pageSize=200`);
+      const hit = (page.body.items as { id: string; dateOfBirth: string; fullName: string }[]).find(
+        (l) => l.fullName === person.fullName,
+      );
+      return hit ?? false;
+    });
+    const learner = await call('GET', `/api/v1/learners/learners/${found.id}`);
+    expect(learner.body).toMatchObject({
+      source: 'VNEID',
+      completedAt: null,
+      dateOfBirth: person.dateOfBirth,
+      unitCode: COMMUNE,
+      certified: true,
+    });
+    const completed = await call('POST', '/api/v1/learners/learners', {
+      ...person,
+      unitCode: COMMUNE,
+      groups: ['CITIZEN'],
+    });
+    expect(completed.status).toBe(201);
+    expect(completed.body).toMatchObject({ id: found.id, source: 'VNEID', groups: ['CITIZEN'] });
+    await drained();
+    // The completed learner joins every service's view of the registry once: certification lists it.
+    const certificates = await until('certification knows the learner', async () => {
+      const res = await call('GET', `/api/v1/certification/learners/${found.id}/certificates`);
+      return res.status === 200 ? res : false;
+    });
+    expect(certificates.body).toEqual([expect.objectContaining({ certificateNo: event.certificateNo })]);
   });
 });
 

@@ -22,9 +22,9 @@ export { PLATFORM_SERVICES, PORTS };
 
 /** Secrets each app needs besides its DATABASE_URL (the gateway has none). */
 export const APP_SECRETS: Record<App, readonly string[]> = {
-  learners: ['PII_HASH_KEY', 'PII_ENCRYPTION_KEY'],
+  learners: ['PII_HASH_KEY', 'PII_ENCRYPTION_KEY', 'VNEID_HANDOVER_KEYS'],
   courses: [],
-  certification: ['VNEID_HMAC_SECRET', 'PII_HASH_KEY'],
+  certification: ['VNEID_HMAC_SECRET', 'PII_HASH_KEY', 'VNEID_HANDOVER_KEYS'],
   campaigns: [],
   reporting: [],
   gateway: [],

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { RegistryModule } from '../registry/registry.module';
+import { RequestsModule } from '../requests/requests.module';
+import { ReviewStoreModule } from '../review/review-store.module';
 import { CertificateRepository } from './certificate.repository';
 import { CorrectCertificateService } from './correct-certificate.service';
 import { CertificatesController } from './certificates.controller';
@@ -9,7 +11,7 @@ import { ReceiveVneidEventService } from './receive-vneid-event.service';
 import { VneidEventsConsumer } from './vneid-events.consumer';
 
 @Module({
-  imports: [RegistryModule],
+  imports: [RegistryModule, RequestsModule, ReviewStoreModule],
   controllers: [CertificatesController, VneidEventsConsumer],
   providers: [
     CertificateRepository,
@@ -18,5 +20,6 @@ import { VneidEventsConsumer } from './vneid-events.consumer';
     CorrectCertificateService,
     VerificationRateLimitGuard,
   ],
+  exports: [ReceiveVneidEventService],
 })
 export class CertificatesModule {}

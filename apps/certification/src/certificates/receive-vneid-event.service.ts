@@ -1,15 +1,25 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { VneidCertificationEventV1, learnerKeyOf } from '@bdhvs/events';
-import { Outbox, RejectedEventError } from '@bdhvs/messaging';
+import { HandoverKeyRing, Topics, VneidCertificationEventV1, learnerKeyOf } from '@bdhvs/events';
+import { Outbox } from '@bdhvs/messaging';
 import { Database, GroupCommit, SERVICE_CONFIG, TraceContext, currentTrace } from '@bdhvs/service-runtime';
 import { CertificationConfig } from '../config/certification-config';
-import { FieldProblem, VneidEvent, VneidOutcome, decideVneidEvents } from './domain/certificate';
+import { RegistryRepository } from '../registry/registry.repository';
+import { CertificationRequestRepository } from '../requests/certification-request.repository';
+import { ReviewQueueService } from '../review/review-queue.service';
+import {
+  FieldProblem,
+  VneidEvent,
+  VneidOutcome,
+  certificatesOfUnknownLearners,
+  decideVneidEvents,
+} from './domain/certificate';
 import { VneidEventRejectedError } from './domain/certificate.errors';
 import { maskFullName } from './domain/masked-name';
 import { certificateEvent } from './certificate.events';
 import { CertificateRepository } from './certificate.repository';
+import { learnerSeenEvent } from './learner-seen.events';
 
 export interface ReceiveResult {
   /** False when this eventId had been received before: nothing was done again. */
@@ -34,14 +44,19 @@ export interface ReceivedVneidEvent {
 export class ReceiveVneidEventService {
   private readonly webhookCalls: GroupCommit<ReceivedVneidEvent, ReceiveResult>;
   private readonly programmes: ReadonlySet<string>;
+  private readonly handover: HandoverKeyRing;
 
   constructor(
     private readonly db: Database,
     private readonly certificates: CertificateRepository,
+    private readonly registry: RegistryRepository,
+    private readonly requests: CertificationRequestRepository,
+    private readonly review: ReviewQueueService,
     private readonly outbox: Outbox,
     @Inject(SERVICE_CONFIG) private readonly config: CertificationConfig,
   ) {
     this.programmes = new Set(config.VNEID_PROGRAMMES);
+    this.handover = new HandoverKeyRing(config.VNEID_HANDOVER_KEYS);
     // Concurrent webhook calls share one transaction; each answer waits for that commit.
     this.webhookCalls = new GroupCommit((items) => this.db.transaction((tx) => this.receiveAll(tx, items)), {
       maxWaitMs: config.VNEID_GROUP_COMMIT_MS,
@@ -61,16 +76,19 @@ export class ReceiveVneidEventService {
   }
 
   /**
-   * A batch from the inbound topic, in the inbox's transaction. A refused event fails the batch; the
-   * inbox then applies the batch one by one and sends the refused event to the DLQ with its reason.
+   * A batch from the inbound topic, in the inbox's transaction. A refused event is kept in the review
+   * queue with its reason, in the same transaction, and its neighbours are applied: nothing is dropped,
+   * and a province admin reprocesses it once the cause is fixed.
    */
   async receiveFromTopic(tx: EntityManager, items: ReceivedVneidEvent[]): Promise<void> {
     const results = await this.receiveAll(tx, items);
-    const refused = results.find((r) => r.outcome === 'rejected');
-    if (refused)
-      throw new RejectedEventError(
-        `rejected: ${refused.problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`,
-      );
+    await this.review.keepRefused(
+      tx,
+      Topics.vneidCertificationEvents,
+      items.flatMap(({ event }, i) =>
+        results[i].outcome === 'rejected' ? [{ event, problems: results[i].problems }] : [],
+      ),
+    );
   }
 
   async receiveAll(tx: EntityManager, items: ReceivedVneidEvent[]): Promise<ReceiveResult[]> {
@@ -104,13 +122,33 @@ export class ReceiveVneidEventService {
     // Only an adapter sending one eventId for two learners gets here: the caller retries one by one.
     if (recorded.length !== plan.recorded.length) throw new EventRecordedMeanwhile();
     await this.certificates.insertCertificates(tx, plan.newCertificates);
+    // VNeID's answer to a request of ours is the certificate of that learner and programme.
+    await this.requests.confirm(tx, plan.newCertificates);
     await this.certificates.markRevoked(tx, plan.revokedStored);
     await this.certificates.setOutcomes(tx, plan.appliedPending, 'revoke');
     const traceOf = new Map(items.map(({ event, trace }) => [event.eventId, trace]));
-    await this.outbox.enqueueAll(
-      tx,
-      plan.changes.map((change) => certificateEvent(change, traceOf.get(change.sourceEventId))),
+    const sourceOf = new Map(items.map(({ event }) => [event.eventId, event]));
+    // A citizen the registry never announced is handed over to it, sealed, to be registered there.
+    const unknown = certificatesOfUnknownLearners(
+      plan.changes,
+      await this.registry.knownLearnerKeys(
+        tx,
+        plan.newCertificates.map((c) => c.learnerKey),
+      ),
     );
+    await this.outbox.enqueueAll<object>(tx, [
+      ...plan.changes.map((change) => certificateEvent(change, traceOf.get(change.sourceEventId))),
+      ...unknown.map(({ certificate, sourceEventId }) => {
+        const source = sourceOf.get(sourceEventId) as VneidCertificationEventV1;
+        return learnerSeenEvent(
+          certificate,
+          { citizenId: source.citizenId, fullName: source.fullName },
+          sourceEventId,
+          this.handover,
+          traceOf.get(sourceEventId),
+        );
+      }),
+    ]);
     return plan.outcomes.map((outcome, i) => ({
       accepted: outcome !== 'duplicate-event',
       outcome,

@@ -45,6 +45,17 @@ export class CertificationConfig extends ServiceConfig {
   @MinLength(16)
   PII_HASH_KEY: string;
 
+  /**
+   * Key ring sealing what certification hands over to the learners service about citizens VNeID certified
+   * and the registry does not know ("id:base64,id:base64" of 32-byte keys; the last one seals). Shared
+   * with the learners service only.
+   */
+  @IsString()
+  @Matches(/^[\w-]{1,32}:[A-Za-z0-9+/]{43}=(,[\w-]{1,32}:[A-Za-z0-9+/]{43}=)*$/, {
+    message: 'VNEID_HANDOVER_KEYS must be "id:base64,id:base64" of 32-byte keys',
+  })
+  VNEID_HANDOVER_KEYS: string;
+
   /** Public certificate checks one client may make per minute; more are answered 429 with Retry-After. */
   @Transform(({ value }) => (value === undefined ? 30 : Number(value)))
   @IsInt()
@@ -60,6 +71,18 @@ export class CertificationConfig extends ServiceConfig {
   @Min(0)
   @Max(5)
   TRUSTED_PROXY_HOPS = 1;
+
+  /** A revocation whose certificate has not arrived after this long goes to the review queue (seconds; default a day). */
+  @Transform(({ value }) => (value === undefined ? 86_400 : Number(value)))
+  @IsInt()
+  @Min(0)
+  REVIEW_REVOCATION_OVERDUE_SECONDS = 86_400;
+
+  /** How often each instance looks for overdue revocations (ms). */
+  @Transform(({ value }) => (value === undefined ? 60_000 : Number(value)))
+  @IsInt()
+  @Min(100)
+  REVIEW_SWEEP_INTERVAL_MS = 60_000;
 
   /** How long a webhook call waits for concurrent ones to share its transaction (ms). */
   @Transform(({ value }) => (value === undefined ? 2 : Number(value)))

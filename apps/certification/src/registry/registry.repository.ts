@@ -38,6 +38,16 @@ export class RegistryRepository implements UnitHierarchy {
     });
   }
 
+  /** Which of these learner keys the registry has announced. */
+  async knownLearnerKeys(tx: EntityManager, learnerKeys: string[]): Promise<Set<string>> {
+    if (learnerKeys.length === 0) return new Set();
+    const rows: { key: string }[] = await tx.query(
+      'SELECT learner_key AS key FROM known_learner WHERE learner_key = ANY($1)',
+      [[...new Set(learnerKeys)]],
+    );
+    return new Set(rows.map((r) => r.key));
+  }
+
   async findLearner(learnerId: string): Promise<KnownLearnerEntity | null> {
     const [row] = await this.db.manager.query(
       `SELECT ${this.learners.select('l')} FROM known_learner l WHERE l.learner_id = $1`,

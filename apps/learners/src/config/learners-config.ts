@@ -27,6 +27,16 @@ export class LearnersConfig extends ServiceConfig {
   @Matches(/^[\w-]+$/, { message: 'PII_ENCRYPTION_KEY_ID must be letters, digits, dash or underscore' })
   PII_ENCRYPTION_KEY_ID?: string;
 
+  /**
+   * Key ring opening what certification hands over about citizens VNeID certified and the registry does
+   * not know ("id:base64,id:base64" of 32-byte keys), shared with the certification service only.
+   */
+  @IsString()
+  @Matches(/^[\w-]{1,32}:[A-Za-z0-9+/]{43}=(,[\w-]{1,32}:[A-Za-z0-9+/]{43}=)*$/, {
+    message: 'VNEID_HANDOVER_KEYS must be "id:base64,id:base64" of 32-byte keys',
+  })
+  VNEID_HANDOVER_KEYS: string;
+
   /** Largest CSV body importLearners takes (bytes; default 512 MiB). */
   @Transform(({ value }) => (value === undefined ? 512 * 1024 * 1024 : Number(value)))
   @IsInt()

@@ -5,6 +5,7 @@ import { Database } from '@bdhvs/service-runtime';
 import {
   Learner,
   LearnerRegistration,
+  awaitsCompletion,
   checkRegistration,
   describedBy,
   erased,
@@ -12,7 +13,12 @@ import {
   indicatorChanges,
   registrationOf,
 } from './domain/learner';
-import { InvalidLearnerError, LearnerErasedError, LearnerNotFoundError } from './domain/learner.errors';
+import {
+  InvalidLearnerError,
+  LearnerAwaitsCompletionError,
+  LearnerErasedError,
+  LearnerNotFoundError,
+} from './domain/learner.errors';
 import { HouseholdRepository } from './household.repository';
 import { LearnerAccess } from './learner-access';
 import { learnerUpdated } from './learner.events';
@@ -50,6 +56,7 @@ export class CorrectLearnerService {
       if (!before) throw new LearnerNotFoundError(id);
       await this.access.assertCanReach(actor, before);
       if (before.erasedAt) throw new LearnerErasedError(id);
+      if (awaitsCompletion(before)) throw new LearnerAwaitsCompletionError(id);
       const merged: Record<string, unknown> = { ...registrationOf(before) };
       for (const [field, value] of Object.entries(correction)) {
         if (value === null) delete merged[field];

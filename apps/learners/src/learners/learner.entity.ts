@@ -78,6 +78,14 @@ export class LearnerEntity {
 
   @Column({ name: 'erased_at', type: 'timestamptz', nullable: true })
   erasedAt: Date | null;
+
+  /** REGISTRY (an officer or an import) or VNEID (first known from a VNeID certification). */
+  @Column({ type: 'text', default: 'REGISTRY' })
+  source: string;
+
+  /** A VNEID learner's completion by an officer's registration; null until then (and for REGISTRY). */
+  @Column({ name: 'completed_at', type: 'timestamptz', nullable: true })
+  completedAt: Date | null;
 }
 
 /** A correction: before and after of the fields that changed, personal data only as "[changed]". */

@@ -16,7 +16,7 @@ export function learnerRegistered(l: Learner): OutgoingEvent<LearnerRegisteredV1
     topic: Topics.learnerRegistered,
     key: l.id,
     subject: l.id,
-    time: l.registeredAt,
+    time: l.completedAt ?? l.registeredAt,
     data: {
       learnerId: l.id,
       learnerKey: l.learnerKey,
@@ -34,7 +34,8 @@ export function learnerRegistered(l: Learner): OutgoingEvent<LearnerRegisteredV1
       studentLevel: l.studentLevel,
       vneidStatus: l.vneidStatus,
       digitalBankAccount: l.digitalBankAccount,
-      registeredAt: l.registeredAt.toISOString(),
+      // A learner VNeID made known joins the registry's events when an officer completes the record.
+      registeredAt: (l.completedAt ?? l.registeredAt).toISOString(),
     },
   };
 }

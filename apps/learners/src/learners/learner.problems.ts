@@ -5,6 +5,7 @@ export const LEARNER_PROBLEMS: Record<string, ProblemMapping> = {
   'invalid-learner': { status: 400, title: 'Validation failed' },
   'learner-already-registered': { status: 409, title: 'Learner already registered' },
   'learner-not-found': { status: 404, title: 'Learner not found' },
+  'learner-awaits-completion': { status: 409, title: 'Learner awaits completion' },
   'household-not-found': { status: 404, title: 'Household not found' },
   'reveal-not-allowed': { status: 403, title: 'Personal data not revealed' },
   'access-reason-required': { status: 400, title: 'Access reason required' },

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Database, EntityCopy, EntityTable } from '@bdhvs/service-runtime';
-import { AgeBand, Learner, TargetGroup, birthDatesOfAgeBand } from './domain/learner';
+import { AgeBand, Learner, LearnerSource, TargetGroup, birthDatesOfAgeBand } from './domain/learner';
 
 import { LearnerEntity, LearnerHistoryEntity, PersonalDataAccessEntity } from './learner.entity';
 import { PersonalDataKeys } from './personal-data';
@@ -16,6 +16,7 @@ export interface LearnerFilter {
   group?: TargetGroup;
   certified?: boolean;
   ageBand?: AgeBand;
+  source?: LearnerSource;
   /** Today in Vietnam: the day ages are taken on. */
   today: string;
   registeredBy?: string;
@@ -137,6 +138,7 @@ export class LearnerRepository {
     if (filter.group) where.push(`${param(filter.group)} = ANY(l.groups)`);
     if (filter.certified !== undefined) where.push(filter.certified ? CERTIFIED : `NOT ${CERTIFIED}`);
     if (filter.registeredBy) where.push(`l.registered_by = ${param(filter.registeredBy)}`);
+    if (filter.source) where.push(`l.source = ${param(filter.source)}`);
     if (filter.householdId) where.push(`l.household_id = ${param(filter.householdId)}`);
     if (filter.ageBand) {
       const { from, to } = birthDatesOfAgeBand(filter.ageBand, filter.today);
@@ -173,7 +175,7 @@ export class LearnerRepository {
       `UPDATE learner SET citizen_id_sealed = $2, full_name_sealed = $3, pii_key_id = $4, date_of_birth = $5, birth_year = $6,
          sex = $7, ethnicity = $8, disability = $9, poor_household = $10, unit_code = $11, village_code = $12, household_id = $13,
          groups = $14, student_level = $15, employer = $16, school = $17, vneid_status = $18, digital_bank_account = $19,
-         updated_at = $20, erased_at = $21
+         updated_at = $20, erased_at = $21, registered_by = $22, completed_at = $23
        WHERE id = $1`,
       [
         r.id,
@@ -197,6 +199,8 @@ export class LearnerRepository {
         r.digitalBankAccount,
         r.updatedAt,
         r.erasedAt,
+        r.registeredBy,
+        r.completedAt,
       ],
     );
   }
@@ -311,6 +315,8 @@ export class LearnerRepository {
       registeredAt: l.registeredAt,
       updatedAt: l.updatedAt,
       erasedAt: l.erasedAt,
+      source: l.source,
+      completedAt: l.completedAt,
     };
   }
 
@@ -343,6 +349,8 @@ export class LearnerRepository {
       registeredAt: r.registeredAt,
       updatedAt: r.updatedAt,
       erasedAt: r.erasedAt,
+      source: r.source as Learner['source'],
+      completedAt: r.completedAt,
       certified: r.certified,
     };
   }

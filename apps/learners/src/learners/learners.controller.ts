@@ -311,5 +311,7 @@ export function toLearnerDto(l: LearnerView, reveal = false, now = new Date()): 
     registeredAt: l.registeredAt.toISOString(),
     updatedAt: l.updatedAt.toISOString(),
     erasedAt: l.erasedAt?.toISOString() ?? null,
+    source: l.source,
+    completedAt: l.completedAt?.toISOString() ?? null,
   };
 }

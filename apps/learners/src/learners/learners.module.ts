@@ -9,15 +9,17 @@ import { ImportLearnersService } from './import-learners.service';
 import { LearnerAccess } from './learner-access';
 import { LearnerImportRepository } from './learner-import.repository';
 import { LearnerRepository } from './learner.repository';
+import { LearnerSeenConsumer } from './learner-seen.consumer';
 import { LearnersController } from './learners.controller';
 import { PersonalDataKeys } from './personal-data';
 import { ReadLearnersService } from './read-learners.service';
 import { RegisterLearnerService } from './register-learner.service';
+import { RegisterSeenLearnersService } from './register-seen-learners.service';
 import { RegistryContext } from './registry-context';
 
 @Module({
   imports: [UnitsModule],
-  controllers: [LearnersController, HouseholdsController],
+  controllers: [LearnersController, HouseholdsController, LearnerSeenConsumer],
   providers: [
     { provide: IdempotencyKeys, useValue: new IdempotencyKeys() },
     PersonalDataKeys,
@@ -27,6 +29,7 @@ import { RegistryContext } from './registry-context';
     RegistryContext,
     LearnerAccess,
     RegisterLearnerService,
+    RegisterSeenLearnersService,
     ImportLearnersService,
     ReadLearnersService,
     CorrectLearnerService,

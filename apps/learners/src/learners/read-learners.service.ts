@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@bdhvs/auth';
 import { Database } from '@bdhvs/service-runtime';
-import { AgeBand, TargetGroup, vietnamDate } from './domain/learner';
+import { AgeBand, LearnerSource, TargetGroup, vietnamDate } from './domain/learner';
 import {
   AccessReasonRequiredError,
   LearnerNotFoundError,
@@ -16,6 +16,7 @@ export interface SearchQuery {
   group?: TargetGroup;
   certified?: boolean;
   ageBand?: AgeBand;
+  source?: LearnerSource;
   page: number;
   pageSize: number;
 }
@@ -67,6 +68,7 @@ export class ReadLearnersService {
         group: query.group,
         certified: query.certified,
         ageBand: query.ageBand,
+        source: query.source,
         today: vietnamDate(now),
         registeredBy: isPlatformOnly(actor) ? actor.sub : undefined,
       },

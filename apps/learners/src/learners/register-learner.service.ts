@@ -3,7 +3,14 @@ import { randomUUID } from 'node:crypto';
 import type { Actor } from '@bdhvs/auth';
 import { Outbox } from '@bdhvs/messaging';
 import { Database, IdempotencyKeys, requestHash } from '@bdhvs/service-runtime';
-import { LearnerRegistration, checkRegistration, newLearner } from './domain/learner';
+import {
+  Learner,
+  LearnerRegistration,
+  awaitsCompletion,
+  checkRegistration,
+  completeSeenLearner,
+  newLearner,
+} from './domain/learner';
 import {
   HouseholdNotFoundError,
   InvalidLearnerError,
@@ -61,23 +68,35 @@ export class RegisterLearnerService {
         if (learner.householdId && (await this.households.existing(tx, [learner.householdId])).size === 0) {
           throw new HouseholdNotFoundError(learner.householdId);
         }
+        let registered: Learner = learner;
         const inserted = await this.learners.insertMany(tx, [learner]);
         if (!inserted.has(learner.id)) {
           const existing = (await this.learners.findByKeys(tx, [learnerKey])).get(learnerKey);
-          return { conflict: existing?.id ?? '' };
+          const stored = existing ? await this.learners.findById(tx, existing.id, true) : null;
+          if (!stored || !awaitsCompletion(stored)) return { conflict: existing?.id ?? '', id: null };
+          // VNeID made this citizen known first: the registration completes that record.
+          registered = completeSeenLearner(stored, registration, { registeredBy: actor.sub, now });
+          await this.learners.update(tx, registered);
+          await this.learners.recordHistory(tx, {
+            learnerId: registered.id,
+            changedBy: actor.sub,
+            reason: 'registration completed the record VNeID made known',
+            before: { source: 'VNEID', completedAt: null },
+            after: { source: 'VNEID', completedAt: now.toISOString() },
+          });
         }
-        await this.outbox.enqueue(tx, learnerRegistered(learner));
+        await this.outbox.enqueue(tx, learnerRegistered(registered));
         if (idempotencyKey) {
           const saved = await this.idempotency.remember(tx, actor.sub, idempotencyKey, {
             operation: OPERATION,
             requestHash: hash,
             status: 201,
-            resourceId: learner.id,
+            resourceId: registered.id,
           });
           // A concurrent twin stored the key first: undo this one and answer as it did.
           if (!saved) throw new ConcurrentIdempotentRequest();
         }
-        return { conflict: null };
+        return { conflict: null, id: registered.id };
       })
       .catch(async (error) => {
         if (error instanceof ConcurrentIdempotentRequest && idempotencyKey) {
@@ -87,14 +106,19 @@ export class RegisterLearnerService {
         throw error;
       });
     if ('replay' in outcome) return outcome.replay as RegisterResult;
-    if (outcome.conflict !== null) throw new LearnerAlreadyRegisteredError(outcome.conflict);
-    return {
-      learner: {
-        ...learner,
-        certified: (await this.learners.findById(this.db.manager, learner.id))?.certified ?? false,
-      },
-      replayed: false,
-    };
+    if (outcome.conflict !== null || outcome.id === null)
+      throw new LearnerAlreadyRegisteredError(outcome.conflict ?? '');
+    if (outcome.id === learner.id)
+      return {
+        learner: {
+          ...learner,
+          certified: (await this.learners.findById(this.db.manager, learner.id))?.certified ?? false,
+        },
+        replayed: false,
+      };
+    const completed = await this.learners.findById(this.db.manager, outcome.id);
+    if (!completed) throw new LearnerAlreadyRegisteredError(outcome.id);
+    return { learner: completed, replayed: false };
   }
 
   private async replay(actor: Actor, key: string, hash: string): Promise<RegisterResult | null> {

@@ -4,6 +4,7 @@ import { CreateAdministrativeUnit1764000000200 } from './1764000000200-create-ad
 import { CreateLearnerCertification1764000000300 } from './1764000000300-create-learner-certification';
 import { CreateLearner1764000000400 } from './1764000000400-create-learner';
 import { CreateLearnerImport1764000000500 } from './1764000000500-create-learner-import';
+import { LearnerSource1764000000600 } from './1764000000600-learner-source';
 
 export const migrations = [
   MessagingTables1764000000000,
@@ -13,4 +14,5 @@ export const migrations = [
   CreateLearnerCertification1764000000300,
   CreateLearner1764000000400,
   CreateLearnerImport1764000000500,
+  LearnerSource1764000000600,
 ];

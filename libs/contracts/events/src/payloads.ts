@@ -42,6 +42,42 @@ export interface CertificateRevokedV1 {
   sourceEventId: string;
 }
 
+/**
+ * VNeID certified a citizen the registry had not announced: what certification knows of them, for the
+ * learners service to register. The citizen ID and the name travel only in `sealed`, opaque to anyone
+ * without the handover key (see `openHandover`). Key: learnerKey.
+ */
+export interface LearnerSeenV1 {
+  learnerKey: string;
+  unitCode: string;
+  unitMap: '2025';
+  dateOfBirth: string;
+  /** base64(iv | tag | ciphertext) of `{ citizenId, fullName }`, AES-256-GCM, AAD the learnerKey. */
+  sealed: string;
+  /** Id of the handover key that sealed it. */
+  sealedKeyId: string;
+  certificateNo: string;
+  /** When VNeID certified them. */
+  seenAt: string;
+  sourceEventId: string;
+}
+
+/**
+ * Certification asks the VNeID adapter to certify a learner who completed a course of a programme VNeID
+ * confirms: once per learner and programme. Key: learnerKey.
+ */
+export interface VneidCertificationRequestV1 {
+  requestId: string;
+  learnerId: string;
+  learnerKey: string;
+  unitCode: string;
+  programme: string;
+  courseId: string;
+  courseCode: string;
+  completedAt: string;
+  requestedAt: string;
+}
+
 export interface UnitRegisteredV1 {
   map: UnitMap;
   code: string;
@@ -442,6 +478,8 @@ export interface EventPayloads {
   'vneid.certification-events.v1': VneidCertificationEventV1;
   'certification.certificate-issued.v1': CertificateIssuedV1;
   'certification.certificate-revoked.v1': CertificateRevokedV1;
+  'certification.learner-seen.v1': LearnerSeenV1;
+  'vneid.certification-requests.v1': VneidCertificationRequestV1;
   'learners.unit-registered.v1': UnitRegisteredV1;
   'learners.learner-registered.v1': LearnerRegisteredV1;
   'learners.learner-updated.v1': LearnerUpdatedV1;

@@ -3,6 +3,8 @@ import addFormats from 'ajv-formats';
 import vneidV1r1 from './schemas/vneid.certification-events.v1/1.json';
 import issuedV1r1 from './schemas/certification.certificate-issued.v1/1.json';
 import revokedV1r1 from './schemas/certification.certificate-revoked.v1/1.json';
+import learnerSeenV1r1 from './schemas/certification.learner-seen.v1/1.json';
+import certificationRequestsV1r1 from './schemas/vneid.certification-requests.v1/1.json';
 import unitV1r1 from './schemas/learners.unit-registered.v1/1.json';
 import learnerRegisteredV1r1 from './schemas/learners.learner-registered.v1/1.json';
 import learnerUpdatedV1r1 from './schemas/learners.learner-updated.v1/1.json';
@@ -37,6 +39,8 @@ export const SCHEMA_REVISIONS: Record<Topic, JsonSchema[]> = {
   'vneid.certification-events.v1': [vneidV1r1],
   'certification.certificate-issued.v1': [issuedV1r1],
   'certification.certificate-revoked.v1': [revokedV1r1],
+  'certification.learner-seen.v1': [learnerSeenV1r1],
+  'vneid.certification-requests.v1': [certificationRequestsV1r1],
   'learners.unit-registered.v1': [unitV1r1],
   'learners.learner-registered.v1': [learnerRegisteredV1r1],
   'learners.learner-updated.v1': [learnerUpdatedV1r1],

@@ -3,6 +3,8 @@ export const Topics = {
   vneidCertificationEvents: 'vneid.certification-events.v1',
   certificateIssued: 'certification.certificate-issued.v1',
   certificateRevoked: 'certification.certificate-revoked.v1',
+  learnerSeen: 'certification.learner-seen.v1',
+  vneidCertificationRequests: 'vneid.certification-requests.v1',
   unitRegistered: 'learners.unit-registered.v1',
   learnerRegistered: 'learners.learner-registered.v1',
   learnerUpdated: 'learners.learner-updated.v1',

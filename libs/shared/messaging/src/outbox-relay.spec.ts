@@ -34,8 +34,12 @@ function fakeOutbox(rows: Row[], { lockHeld = false } = {}) {
       async obtainMasterConnection() {
         const client = {
           query: async () => undefined,
-          on: (_event: string, listener: () => void) => listeners.push(listener),
-          removeAllListeners: () => listeners.splice(0),
+          on: (event: string, listener: () => void) => {
+            if (event === 'notification') listeners.push(listener);
+          },
+          removeAllListeners: (event: string) => {
+            if (event === 'notification') listeners.splice(0);
+          },
         };
         return [client, () => undefined];
       },

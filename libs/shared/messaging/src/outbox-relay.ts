@@ -45,7 +45,8 @@ const RELAY_LOCK = 7_420_250_701;
 interface ListeningClient {
   query(sql: string): Promise<unknown>;
   on(event: 'notification', listener: () => void): void;
-  removeAllListeners(event: 'notification'): void;
+  on(event: 'error', listener: (error: Error) => void): void;
+  removeAllListeners(event: 'notification' | 'error'): void;
 }
 
 /**
@@ -59,8 +60,9 @@ export class OutboxRelay {
   private running = false;
   private wake?: () => void;
   private loop?: Promise<void>;
-  private listener?: { client: ListeningClient; release: () => void };
+  private listener?: { client: ListeningClient; release: (error?: Error) => void };
   private kicked = false;
+  private listenFailures = 0;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -150,17 +152,36 @@ export class OutboxRelay {
   }
 
   private async listen(): Promise<void> {
+    if (!this.running || this.listener) return;
+    let obtained: ((error?: Error) => void) | undefined;
     try {
       const driver = this.dataSource.driver as unknown as {
-        obtainMasterConnection(): Promise<[ListeningClient, () => void]>;
+        obtainMasterConnection(): Promise<[ListeningClient, (error?: Error) => void]>;
       };
       const [client, release] = await driver.obtainMasterConnection();
+      obtained = release;
+      // A checked-out client has no pool listener: without this, a database restart crashes the process.
+      client.on('error', (error: Error) => {
+        this.logger.warn(`LISTEN outbox connection lost (${error.message}); polling until it is back`);
+        if (this.listener?.client === client) this.listener = undefined;
+        client.removeAllListeners('notification');
+        release(error);
+        this.relisten();
+      });
       client.on('notification', () => this.kick());
       await client.query('LISTEN outbox');
       this.listener = { client, release };
+      this.listenFailures = 0;
     } catch (error) {
       this.logger.warn(`LISTEN outbox failed (${(error as Error).message}); polling instead`);
+      if (obtained && !this.listener) obtained(error as Error);
+      this.relisten();
     }
+  }
+
+  private relisten(): void {
+    if (!this.running) return;
+    setTimeout(() => void this.listen(), backoffDelay(this.listenFailures++, 1_000, 30_000)).unref();
   }
 
   private async unlisten(): Promise<void> {

@@ -2,6 +2,7 @@ import {
   Certificate,
   VneidEvent,
   arrivalProblems,
+  certificatesOfUnknownLearners,
   decideCertified,
   decideCorrection,
   decideRevoked,
@@ -307,5 +308,34 @@ describe('decideCorrection', () => {
         'c2',
       ),
     ).toEqual({ kind: 'conflict', existingCertificateNo: 'C-9' });
+  });
+});
+
+describe('certificatesOfUnknownLearners', () => {
+  const issued = (id: string, learnerKey: string) => ({
+    kind: 'issued' as const,
+    certificate: { ...cert, id, learnerKey },
+    sourceEventId: `e-${id}`,
+  });
+
+  it('hands over the first certificate of each learner the registry has not announced', () => {
+    const changes = [
+      issued('c1', 'unknown'),
+      issued('c2', 'known'),
+      issued('c3', 'unknown'),
+      {
+        kind: 'revoked' as const,
+        certificate: { ...cert, learnerKey: 'other' },
+        at: new Date(),
+        reason: null,
+        sourceEventId: 'r',
+      },
+    ];
+    expect(
+      certificatesOfUnknownLearners(changes, new Set(['known'])).map((c) => [
+        c.certificate.id,
+        c.sourceEventId,
+      ]),
+    ).toEqual([['c1', 'e-c1']]);
   });
 });

@@ -201,6 +201,25 @@ export type CertificateChange =
   | { kind: 'issued'; certificate: Certificate; sourceEventId: string }
   | { kind: 'revoked'; certificate: Certificate; at: Date; reason: string | null; sourceEventId: string };
 
+/**
+ * The certificates issued to learners the registry has not announced, the first one per learner: the
+ * registry is told about each of them (it registers a learner it does not know, once).
+ */
+export function certificatesOfUnknownLearners(
+  changes: readonly CertificateChange[],
+  knownLearnerKeys: ReadonlySet<string>,
+): { certificate: Certificate; sourceEventId: string }[] {
+  const seen = new Set<string>();
+  const out: { certificate: Certificate; sourceEventId: string }[] = [];
+  for (const change of changes) {
+    const key = change.certificate.learnerKey;
+    if (change.kind !== 'issued' || knownLearnerKeys.has(key) || seen.has(key)) continue;
+    seen.add(key);
+    out.push({ certificate: change.certificate, sourceEventId: change.sourceEventId });
+  }
+  return out;
+}
+
 export interface VneidBatchPlan {
   /** One per event, in the order given. */
   outcomes: VneidOutcome[];

@@ -13,6 +13,17 @@ export class LearnerAlreadyRegisteredError extends DomainError {
   }
 }
 
+/** A record VNeID made known is completed by registering the learner, not corrected. */
+export class LearnerAwaitsCompletionError extends DomainError {
+  constructor(id: string) {
+    super(
+      'learner-awaits-completion',
+      `Learner ${id} holds only what VNeID knew: register them (registerLearner) to complete the record.`,
+      { learnerId: id },
+    );
+  }
+}
+
 export class LearnerNotFoundError extends DomainError {
   constructor(id: string) {
     super('learner-not-found', `No learner ${id}.`);

@@ -4,14 +4,17 @@ import {
   RegistrationContext,
   ageBandOf,
   ageOn,
+  awaitsCompletion,
   birthDatesOfAgeBand,
   checkRegistration,
+  completeSeenLearner,
   erased,
   historyChanges,
   indicatorChanges,
   isElderly,
   newLearner,
   normaliseName,
+  seenLearner,
   vietnamDate,
 } from './learner';
 
@@ -154,5 +157,61 @@ describe('changes', () => {
 
   it('normalises names to NFC and single spaces', () => {
     expect(normaliseName('  Lò   Văn Pấu '.normalize('NFD'))).toBe('Lò Văn Pấu');
+  });
+});
+
+describe('learners VNeID made known', () => {
+  const now = new Date('2025-10-01T00:00:00Z');
+  const seen = {
+    citizenId: '012180012345',
+    fullName: '  Lò  Thị Mai ',
+    dateOfBirth: '1980-01-31',
+    unitCode: '03388',
+  };
+
+  it('keeps identity, birth date and unit, the sex from the citizen ID, and awaits completion', () => {
+    const result = seenLearner(seen, { id: 'l1', learnerKey: 'a'.repeat(64), now });
+    if (!('learner' in result)) throw new Error(result.problem);
+    expect(result.learner).toMatchObject({
+      fullName: 'Lò Thị Mai',
+      birthYear: 1980,
+      sex: 'female',
+      groups: [],
+      unitCode: '03388',
+      source: 'VNEID',
+      completedAt: null,
+      registeredBy: 'vneid',
+    });
+    expect(awaitsCompletion(result.learner)).toBe(true);
+  });
+
+  it('names the field that cannot be a person', () => {
+    expect(seenLearner({ ...seen, citizenId: '12345' }, { id: 'l1', learnerKey: 'k', now })).toEqual({
+      problem: 'citizenId: must be exactly 12 digits',
+    });
+    expect(seenLearner({ ...seen, dateOfBirth: '1980-02-30' }, { id: 'l1', learnerKey: 'k', now })).toEqual({
+      problem: 'dateOfBirth: must be a valid date YYYY-MM-DD',
+    });
+  });
+
+  it("is completed by an officer's registration under the same id and key", () => {
+    const result = seenLearner(seen, { id: 'l1', learnerKey: 'a'.repeat(64), now });
+    if (!('learner' in result)) throw new Error(result.problem);
+    const later = new Date('2025-11-01T00:00:00Z');
+    const completed = completeSeenLearner(result.learner, valid, { registeredBy: 'officer', now: later });
+    expect(completed).toMatchObject({
+      id: 'l1',
+      learnerKey: 'a'.repeat(64),
+      groups: valid.groups,
+      ethnicity: '03',
+      source: 'VNEID',
+      completedAt: later,
+      registeredBy: 'officer',
+      registeredAt: now,
+    });
+    expect(awaitsCompletion(completed)).toBe(false);
+    expect(awaitsCompletion(newLearner(valid, { id: 'l2', learnerKey: 'b', registeredBy: 'x', now }))).toBe(
+      false,
+    );
   });
 });

@@ -38,6 +38,10 @@ export interface LearnerRegistration {
   digitalBankAccount?: boolean;
 }
 
+/** REGISTRY: registered by an officer or an import; VNEID: first known from a VNeID certification. */
+export const LEARNER_SOURCES = ['REGISTRY', 'VNEID'] as const;
+export type LearnerSource = (typeof LEARNER_SOURCES)[number];
+
 /** A learner as stored, personal data in clear (only ever in memory). Erased learners keep no personal data. */
 export interface Learner {
   id: string;
@@ -63,6 +67,83 @@ export interface Learner {
   registeredAt: Date;
   updatedAt: Date;
   erasedAt: Date | null;
+  source: LearnerSource;
+  /** For a learner VNeID made known: when an officer's registration completed the record; null until then. */
+  completedAt: Date | null;
+}
+
+/** Whether the record holds only what VNeID knew, waiting for an officer's registration to complete it. */
+export function awaitsCompletion(l: Pick<Learner, 'source' | 'completedAt'>): boolean {
+  return l.source === 'VNEID' && l.completedAt === null;
+}
+
+/** What certification hands over about a citizen VNeID certified and the registry did not know. */
+export interface SeenLearner {
+  citizenId: string;
+  fullName: string;
+  dateOfBirth: string;
+  unitCode: string;
+}
+
+/**
+ * The record of a learner VNeID certified: identity, date of birth and the certificate's unit, the sex
+ * from the citizen ID's 4th digit; no target group until an officer completes it. A problem, naming the
+ * field, when the citizen ID, the date or the name cannot be a person's.
+ */
+export function seenLearner(
+  seen: SeenLearner,
+  ids: { id: string; learnerKey: string; now: Date },
+): { learner: Learner } | { problem: string } {
+  if (!/^\d{12}$/.test(seen.citizenId)) return { problem: 'citizenId: must be exactly 12 digits' };
+  if (!isValidDate(seen.dateOfBirth)) return { problem: 'dateOfBirth: must be a valid date YYYY-MM-DD' };
+  const fullName = normaliseName(seen.fullName);
+  if (fullName.length === 0 || fullName.length > 200)
+    return { problem: 'fullName: must be 1 to 200 characters' };
+  return {
+    learner: {
+      id: ids.id,
+      learnerKey: ids.learnerKey,
+      citizenId: seen.citizenId,
+      fullName,
+      dateOfBirth: seen.dateOfBirth,
+      birthYear: Number(seen.dateOfBirth.slice(0, 4)),
+      sex: Number(seen.citizenId[3]) % 2 === 0 ? 'male' : 'female',
+      ethnicity: null,
+      disability: null,
+      poorHousehold: null,
+      unitCode: seen.unitCode,
+      villageCode: null,
+      householdId: null,
+      groups: [],
+      studentLevel: null,
+      employer: null,
+      school: null,
+      vneidStatus: 'none',
+      digitalBankAccount: false,
+      registeredBy: 'vneid',
+      registeredAt: ids.now,
+      updatedAt: ids.now,
+      erasedAt: null,
+      source: 'VNEID',
+      completedAt: null,
+    },
+  };
+}
+
+/** An officer's registration completing a record VNeID made known: same id, key and source, the officer's fields. */
+export function completeSeenLearner(
+  existing: Learner,
+  reg: LearnerRegistration,
+  by: { registeredBy: string; now: Date },
+): Learner {
+  return {
+    ...existing,
+    citizenId: reg.citizenId,
+    ...describedBy(reg),
+    registeredBy: by.registeredBy,
+    updatedAt: by.now,
+    completedAt: by.now,
+  };
 }
 
 export interface FieldProblem {
@@ -255,6 +336,8 @@ export function newLearner(
     registeredAt: ids.now,
     updatedAt: ids.now,
     erasedAt: null,
+    source: 'REGISTRY',
+    completedAt: null,
   };
 }
 

@@ -4,6 +4,8 @@ import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'c
 import {
   AGE_BANDS,
   AgeBand,
+  LEARNER_SOURCES,
+  LearnerSource,
   STUDENT_LEVELS,
   TARGET_GROUPS,
   TargetGroup,
@@ -98,6 +100,24 @@ export class LearnerDto {
     description: 'When the personal data was erased',
   })
   erasedAt: string | null;
+
+  @ApiProperty({
+    enum: LEARNER_SOURCES,
+    example: 'REGISTRY',
+    description:
+      'REGISTRY: registered by an officer or an import. VNEID: first known from a VNeID certification of a ' +
+      'citizen the registry did not know (identity, date of birth and unit only, no target group) until an ' +
+      "officer's registerLearner completes the record (`completedAt`).",
+  })
+  source: string;
+
+  @ApiProperty({
+    example: null,
+    nullable: true,
+    type: String,
+    description: "For a VNEID learner: when an officer's registration completed the record; otherwise null",
+  })
+  completedAt: string | null;
 }
 
 export class LearnerPageDto {
@@ -155,6 +175,14 @@ export class SearchLearnersQueryDto {
   @IsOptional()
   @IsIn(AGE_BANDS)
   ageBand?: AgeBand;
+
+  @ApiPropertyOptional({
+    enum: LEARNER_SOURCES,
+    description: 'VNEID: learners first known from a VNeID certification (completed or not)',
+  })
+  @IsOptional()
+  @IsIn(LEARNER_SOURCES)
+  source?: LearnerSource;
 
   @ApiPropertyOptional({ example: 1, default: 1 })
   @IsOptional()

@@ -1,0 +1,51 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { CertificationRequest } from '../domain/certification-request';
+
+export class CertificationRequestDto {
+  @ApiProperty({ format: 'uuid', example: '5d0f3c4e-8a61-4a8e-9b0f-2f6c1d8e7a10' })
+  requestId: string;
+
+  @ApiProperty({ example: 'CITIZEN_BASIC' })
+  programme: string;
+
+  @ApiProperty({
+    enum: ['requested', 'confirmed', 'already-certified'],
+    example: 'confirmed',
+    description:
+      'requested: sent to VNeID, no certificate yet; confirmed: VNeID certified the learner in the programme ' +
+      'since (certificateNo); already-certified: a standing certificate existed, nothing was sent',
+  })
+  state: string;
+
+  @ApiProperty({ example: '03388' })
+  unitCode: string;
+
+  @ApiProperty({ example: 'CB-101' })
+  courseCode: string;
+
+  @ApiProperty({ example: '2025-10-01T08:00:00.000Z' })
+  completedAt: string;
+
+  @ApiProperty({ example: '2025-10-01T08:00:01.000Z' })
+  requestedAt: string;
+
+  @ApiProperty({ example: 'BDHVS-2025-000001', nullable: true, type: String })
+  certificateNo: string | null;
+
+  @ApiProperty({ example: '2025-10-03T08:00:00.000Z', nullable: true, type: String })
+  confirmedAt: string | null;
+}
+
+export function toCertificationRequestDto(r: CertificationRequest): CertificationRequestDto {
+  return {
+    requestId: r.id,
+    programme: r.programme,
+    state: r.state,
+    unitCode: r.unitCode,
+    courseCode: r.courseCode,
+    completedAt: r.completedAt.toISOString(),
+    requestedAt: r.requestedAt.toISOString(),
+    certificateNo: r.certificateNo,
+    confirmedAt: r.confirmedAt?.toISOString() ?? null,
+  };
+}
