@@ -380,7 +380,7 @@ take_lock() {
 }
 
 usage() {
-  echo "usage: $0 up | down [--purge] | status | env" >&2
+  echo "usage: $0 up | down [--purge] | status | env | jars" >&2
   exit 2
 }
 
@@ -409,6 +409,13 @@ main() {
     status)
       pg_status
       kafka_status
+      ;;
+    jars)
+      # For a test that runs a broker of its own: the directory of the cached jars, fetched when missing.
+      [ $# -eq 0 ] || usage
+      take_lock
+      kafka_fetch_jars >&2
+      echo "$KAFKA_LIBS"
       ;;
     env)
       printf "export DATABASE_URL='%s'\n" "$DATABASE_URL_IN_USE"

@@ -193,6 +193,42 @@ describe('the review queue', () => {
     expect((await call('GET', '?reason=whatever')).json.errors[0].field).toBe('reason');
   });
 
+  it('keeps each dead letter of the VNeID topic, with its reason and nothing in clear', async () => {
+    const undecodable = `int-dlq-${randomUUID()}`;
+    const invalid = event({ certificateNo: undefined });
+    await producer.send({
+      topic: `${service.config.KAFKA_TOPIC_PREFIX}${Topics.vneidCertificationEvents}`,
+      messages: [
+        { key: 'k', value: 'not json at all', headers: { ce_id: undecodable } },
+        { key: invalid.citizenId, value: JSON.stringify(invalid) },
+      ],
+    });
+    const garbageId = await itemOf(undecodable, 'dead-lettered');
+    const invalidId = await itemOf(invalid.eventId, 'dead-lettered');
+
+    const listed = await call('GET', '?reason=dead-lettered&state=open&pageSize=200');
+    expect(listed.text).not.toContain(invalid.citizenId);
+    const byId = new Map(listed.json.items.map((i: { id: string }) => [i.id, i]));
+    expect(byId.get(garbageId)).toMatchObject({
+      eventId: undecodable,
+      detail: 'invalid event: value is not JSON',
+      eventType: null,
+      certificateNo: null,
+      occurredAt: null,
+      topic: Topics.vneidCertificationEvents,
+    });
+    expect(byId.get(invalidId)).toMatchObject({ eventId: invalid.eventId, eventType: null });
+    expect((byId.get(invalidId) as { detail: string }).detail).toMatch(/^invalid event: .*certificateNo/);
+
+    // Decoded again, the kept message still breaks the schema: the item stays open until dismissed.
+    const retried = await call('POST', `/${invalidId}/reprocess`);
+    expect(retried.status).toBe(409);
+    expect(retried.json.errors[0].field).toBe('message');
+    expect(retried.json.errors[0].message).toMatch(/certificateNo/);
+    const dismissed = await call('POST', `/${garbageId}/dismissal`, { reason: 'garbage from a test run' });
+    expect(dismissed.json).toMatchObject({ state: 'dismissed', closedBy: 'int-reviewer' });
+  });
+
   it('keeps a revocation whose certificate does not arrive in time, and closes it when it does', async () => {
     const certified = event();
     const revocation = event({

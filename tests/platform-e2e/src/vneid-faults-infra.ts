@@ -8,7 +8,21 @@ import { join } from 'node:path';
 // so that the suite can restart them without touching the shared ones other people use.
 const ROOT = join(__dirname, '..', '..', '..');
 const PG_BIN = '/usr/lib/postgresql/15/bin';
-const KAFKA_LIBS = join(ROOT, '.cache', 'kafka', '4.1.1', 'libs');
+let cachedKafkaLibs: string | undefined;
+
+/** The jars scripts/infra/infra.sh runs its broker from; it fetches them when this checkout has none. */
+function kafkaLibs(): string {
+  cachedKafkaLibs ??= execFileSync('bash', [join(ROOT, 'scripts', 'infra', 'infra.sh'), 'jars'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+    .trim()
+    .split('\n')
+    .pop();
+  if (!cachedKafkaLibs || !existsSync(join(cachedKafkaLibs, '.complete')))
+    throw new Error(`infra.sh jars named no complete jar directory (${cachedKafkaLibs})`);
+  return cachedKafkaLibs;
+}
 
 function portOpen(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -142,14 +156,12 @@ export class OwnKafka {
       '-Djava.awt.headless=true',
       `-Dlog4j2.configurationFile=${join(ROOT, 'scripts', 'infra', 'kafka', 'log4j2.xml')}`,
       '-cp',
-      `${KAFKA_LIBS}/*`,
+      `${kafkaLibs()}/*`,
       ...args,
     ];
   }
 
   async start(): Promise<void> {
-    if (!existsSync(join(KAFKA_LIBS, '.complete')))
-      throw new Error('the Kafka jars are not cached: run `bash scripts/infra/infra.sh up` once');
     if (!existsSync(join(this.dir, 'data', 'meta.properties'))) {
       const clusterId = execFileSync('java', this.java(['kafka.tools.StorageTool', 'random-uuid']), {
         encoding: 'utf8',

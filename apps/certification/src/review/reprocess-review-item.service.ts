@@ -30,7 +30,13 @@ export class ReprocessReviewItemService {
       const stored = await this.items.findForUpdate(tx, id);
       if (!stored) throw new ReviewItemNotFoundError(id);
       let applied: { outcome: string; problems: { field: string; message: string }[] } | null = null;
-      if (stored.item.state === 'open') {
+      if (stored.item.state === 'open' && stored.item.reason === 'dead-lettered') {
+        const kept = this.queue.deadLetterEventOf(stored);
+        if ('event' in kept) {
+          const [result] = await this.receiveVneid.receiveAll(tx, [{ event: kept.event }]);
+          applied = { outcome: result.outcome, problems: result.problems };
+        } else applied = { outcome: 'rejected', problems: [{ field: 'message', message: kept.problem }] };
+      } else if (stored.item.state === 'open') {
         const event = this.queue.eventOf(stored);
         if (event) {
           const [result] = await this.receiveVneid.receiveAll(tx, [{ event }]);

@@ -24,14 +24,14 @@ export class ReviewItemEntity {
   @Column({ name: 'event_id' })
   eventId: string;
 
-  @Column({ name: 'event_type' })
-  eventType: string;
+  @Column({ name: 'event_type', type: 'text', nullable: true })
+  eventType: string | null;
 
-  @Column({ name: 'certificate_no' })
-  certificateNo: string;
+  @Column({ name: 'certificate_no', type: 'text', nullable: true })
+  certificateNo: string | null;
 
-  @Column({ name: 'learner_key', type: 'char', length: 64 })
-  learnerKey: string;
+  @Column({ name: 'learner_key', type: 'char', length: 64, nullable: true })
+  learnerKey: string | null;
 
   @Column({ name: 'unit_code', type: 'text', nullable: true })
   unitCode: string | null;
@@ -39,8 +39,8 @@ export class ReviewItemEntity {
   @Column({ type: 'text', nullable: true })
   programme: string | null;
 
-  @Column({ name: 'occurred_at', type: 'timestamptz' })
-  occurredAt: Date;
+  @Column({ name: 'occurred_at', type: 'timestamptz', nullable: true })
+  occurredAt: Date | null;
 
   @Column({ name: 'payload_sealed', type: 'text', nullable: true })
   payloadSealed: string | null;

@@ -57,6 +57,18 @@ export class ReviewItemRepository {
     );
   }
 
+  /**
+   * Keeps a dead letter; one that comes back after its item was closed (redriven and dead-lettered
+   * again) opens that item again with the new reason.
+   */
+  async keepDeadLetter(tx: EntityManager, item: ReviewItemEntity): Promise<void> {
+    await this.items.insertMany(tx, [item], {
+      // The kept message stays the first one: it is sealed under that item's id.
+      onConflict: `(event_id, reason) DO UPDATE SET state = 'open', detail = EXCLUDED.detail,
+        outcome = NULL, closed_at = NULL, closed_by = NULL, dismissal_reason = NULL`,
+    });
+  }
+
   /** What became of a recorded VNeID event (null when it was never recorded). */
   async outcomeOfEvent(tx: EntityManager, eventId: string): Promise<string | null> {
     const [row] = await tx.query('SELECT outcome FROM vneid_event WHERE event_id = $1', [eventId]);
@@ -144,7 +156,7 @@ export class ReviewItemRepository {
       learnerKey: r.learnerKey,
       unitCode: r.unitCode,
       programme: r.programme,
-      occurredAt: new Date(r.occurredAt),
+      occurredAt: r.occurredAt ? new Date(r.occurredAt) : null,
       createdAt: new Date(r.createdAt),
       outcome: r.outcome,
       closedAt: r.closedAt ? new Date(r.closedAt) : null,

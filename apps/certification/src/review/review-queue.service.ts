@@ -1,7 +1,14 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { HandoverKeyRing, VneidCertificationEventV1, learnerKeyOf } from '@bdhvs/events';
+import { HandoverKeyRing, Topics, VneidCertificationEventV1, learnerKeyOf } from '@bdhvs/events';
+import {
+  DeadLetter,
+  InboxTransport,
+  StoredMessage,
+  decodeStoredMessage,
+  storedMessage,
+} from '@bdhvs/messaging';
 import { SERVICE_CONFIG } from '@bdhvs/service-runtime';
 import { CertificationConfig } from '../config/certification-config';
 import { FieldProblem, reviewReasonOf } from './domain/review-item';
@@ -9,17 +16,87 @@ import { ReviewItemRepository, StoredReviewItem } from './review-item.repository
 
 /**
  * Keeps events that could not be applied, with their reason, for a province admin: nothing refused on
- * the Kafka channel is dropped. The event itself (it holds a citizen ID) is kept sealed.
+ * the Kafka channel, nor any dead letter of the VNeID topic, is dropped. The event itself (it holds a
+ * citizen ID) is kept sealed.
  */
 @Injectable()
-export class ReviewQueueService {
+export class ReviewQueueService implements OnModuleInit {
   private readonly ring: HandoverKeyRing;
 
   constructor(
     private readonly items: ReviewItemRepository,
+    private readonly inbox: InboxTransport,
     @Inject(SERVICE_CONFIG) private readonly config: CertificationConfig,
   ) {
     this.ring = new HandoverKeyRing(config.VNEID_HANDOVER_KEYS);
+  }
+
+  onModuleInit(): void {
+    this.inbox.keepDeadLetters(Topics.vneidCertificationEvents, (tx, letter) =>
+      this.keepDeadLetter(tx, letter),
+    );
+  }
+
+  /**
+   * A message of the VNeID topic on its way to the DLQ: kept with its reason and, when it decodes, what
+   * identifies its event; the message itself sealed, to be decoded again by `reprocessReviewItem`.
+   */
+  async keepDeadLetter(
+    tx: EntityManager,
+    { topic, partition, message, reason }: DeadLetter,
+    now = new Date(),
+  ) {
+    const kept = storedMessage(partition, message);
+    const event = this.decodedOrNull(kept);
+    const id = randomUUID();
+    const sealed = this.ring.sealText(JSON.stringify(kept), id);
+    await this.items.keepDeadLetter(tx, {
+      id,
+      reason: 'dead-lettered',
+      detail: reason,
+      state: 'open',
+      topic,
+      eventId:
+        event?.eventId ??
+        eventIdIn(kept.value) ??
+        kept.headers['ce_id'] ??
+        `${topic}/${partition}@${message.offset}`,
+      eventType: event?.type ?? null,
+      certificateNo: event?.certificateNo ?? null,
+      learnerKey: event ? learnerKeyOf(event.citizenId, this.config.PII_HASH_KEY) : null,
+      unitCode: event?.unitCode ?? null,
+      programme: event?.programme ?? null,
+      occurredAt: event ? new Date(event.occurredAt) : null,
+      payloadSealed: sealed.sealed,
+      payloadKeyId: sealed.sealedKeyId,
+      createdAt: now,
+      outcome: null,
+      closedAt: null,
+      closedBy: null,
+      dismissalReason: null,
+    });
+  }
+
+  /** The VNeID event a dead-lettered item keeps, decoded as the inbox decodes; why not, when it cannot be. */
+  deadLetterEventOf(stored: StoredReviewItem): { event: VneidCertificationEventV1 } | { problem: string } {
+    if (!stored.payloadSealed || !stored.payloadKeyId) return { problem: 'the item keeps no message' };
+    const kept = JSON.parse(
+      this.ring.openText(stored.payloadSealed, stored.payloadKeyId, stored.item.id),
+    ) as StoredMessage;
+    try {
+      const { data } = decodeStoredMessage(Topics.vneidCertificationEvents, kept);
+      return { event: data as VneidCertificationEventV1 };
+    } catch (error) {
+      return { problem: (error as Error).message };
+    }
+  }
+
+  private decodedOrNull(kept: StoredMessage): VneidCertificationEventV1 | null {
+    try {
+      return decodeStoredMessage(Topics.vneidCertificationEvents, kept).data as VneidCertificationEventV1;
+    } catch {
+      return null;
+    }
   }
 
   /** Events refused on arrival from `topic`, in the caller's transaction (the inbox's). */
@@ -64,5 +141,16 @@ export class ReviewQueueService {
     return JSON.parse(
       this.ring.openText(stored.payloadSealed, stored.payloadKeyId, stored.item.id),
     ) as VneidCertificationEventV1;
+  }
+}
+
+/** The adapter's `eventId` of a message that is JSON but not a valid event, when it has a usable one. */
+function eventIdIn(value: string | null): string | undefined {
+  try {
+    const parsed: unknown = JSON.parse(value ?? '');
+    const id = (parsed as { eventId?: unknown } | null)?.eventId;
+    return typeof id === 'string' && /^[\x21-\x7e]{1,200}$/.test(id) ? id : undefined;
+  } catch {
+    return undefined;
   }
 }

@@ -161,6 +161,29 @@ describe(InboxTransport.name, () => {
     ]);
   });
 
+  it("hands a dead letter to the topic's keeper before the DLQ, and fails the batch when the keeper fails", async () => {
+    const kept: { topic: string; offset: string; reason: string }[] = [];
+    let keeperDown = true;
+    const { transport, deliver, sent } = await harness(async () => undefined);
+    transport.keepDeadLetters(Topics.unitRegistered, async (_tx, { topic, message, reason }) => {
+      if (keeperDown) throw new Error('database away');
+      kept.push({ topic, offset: message.offset, reason });
+    });
+    const notJson = { ...unitEvent('01'), value: Buffer.from('not json') } as KafkaMessage;
+    await expect(deliver([notJson])).rejects.toThrow('database away');
+    expect(sent).toEqual([]);
+    keeperDown = false;
+    const resolved = await deliver([notJson]);
+    expect(kept).toEqual([
+      { topic: Topics.unitRegistered, offset: '0', reason: 'invalid event: value is not JSON' },
+    ]);
+    expect(sent).toHaveLength(1);
+    expect(resolved).toEqual(['0']);
+    expect(() => transport.keepDeadLetters(Topics.unitRegistered, async () => undefined)).toThrow(
+      /two dead-letter keepers/,
+    );
+  });
+
   it('refuses a second handler for the same topic', async () => {
     const { transport } = await harness(async () => undefined);
     expect(() => transport.addHandler(Topics.unitRegistered, (async () => undefined) as never, true)).toThrow(

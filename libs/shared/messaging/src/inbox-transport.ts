@@ -35,6 +35,70 @@ export const PROJECTION_SWAP_GATE = {
 /** Thrown by a handler for an event that can never be applied (no retry helps): it goes to the DLQ. */
 export class RejectedEventError extends Error {}
 
+/** A message on its way to `<topic>.dlq`, as a service that keeps dead letters for a person sees it. */
+export interface DeadLetter {
+  /** The contract's name of the topic it came from. */
+  topic: string;
+  partition: number;
+  message: KafkaMessage;
+  reason: string;
+}
+
+/**
+ * Keeps a dead letter where a person will see it (a review queue), in its own transaction, before the
+ * message goes to the DLQ; if it fails, the batch fails and Kafka delivers the message again.
+ */
+export type DeadLetterKeeper = (tx: EntityManager, letter: DeadLetter) => Promise<void>;
+
+/** A Kafka message as plain JSON, to be kept (a dead letter in a review queue) and decoded later. */
+export interface StoredMessage {
+  partition: number;
+  offset: string;
+  timestamp: string;
+  key: string | null;
+  value: string | null;
+  headers: Record<string, string>;
+}
+
+export function storedMessage(partition: number, message: KafkaMessage): StoredMessage {
+  return {
+    partition,
+    offset: message.offset,
+    timestamp: message.timestamp,
+    key: message.key?.toString('utf8') ?? null,
+    value: message.value?.toString('utf8') ?? null,
+    headers: Object.fromEntries(
+      Object.entries(message.headers ?? {}).flatMap(([name, value]) =>
+        value === undefined ? [] : [[name, String(Array.isArray(value) ? value[0] : value)]],
+      ),
+    ),
+  };
+}
+
+/** A kept message decoded as the inbox decodes it (decodeEvent). */
+export function decodeStoredMessage(topic: string, stored: StoredMessage): CloudEvent {
+  const message = {
+    offset: stored.offset,
+    timestamp: stored.timestamp,
+    key: stored.key === null ? null : Buffer.from(stored.key, 'utf8'),
+    value: stored.value === null ? null : Buffer.from(stored.value, 'utf8'),
+    headers: Object.fromEntries(Object.entries(stored.headers).map(([k, v]) => [k, Buffer.from(v, 'utf8')])),
+    attributes: 0,
+  } as KafkaMessage;
+  return decodeEvent(topic, stored.partition, message);
+}
+
+/**
+ * A message of `topic` as a handler gets it: a CloudEvent whose data is safe text and matches the topic's
+ * schema; UndecodableMessageError or EventValidationError otherwise.
+ */
+export function decodeEvent(topic: string, partition: number, message: KafkaMessage): CloudEvent {
+  const event = fromKafkaMessage(topic, partition, message);
+  const unsafe = inputProblems(event.data);
+  if (unsafe.length > 0) throw new EventValidationError(topic, unsafe);
+  return { ...event, data: assertEventPayload(topic as Topic, event.data) };
+}
+
 export interface InboxTransportOptions {
   groupId: string;
   topicNames: TopicNames;
@@ -83,6 +147,7 @@ export class InboxTransport extends Server implements CustomTransportStrategy {
   private consumer?: Consumer;
   private listening?: () => void;
   private readonly registered = new Promise<void>((resolve) => (this.listening = resolve));
+  private readonly deadLetterKeepers = new Map<string, DeadLetterKeeper>();
 
   constructor(
     private readonly kafka: Kafka,
@@ -106,6 +171,12 @@ export class InboxTransport extends Server implements CustomTransportStrategy {
     if (this.messageHandlers.has(topic))
       throw new Error(`${topic} has two @EventPattern handlers in this service; one topic has one handler`);
     super.addHandler(pattern, callback, isEventHandler, extras);
+  }
+
+  /** Dead letters of `topic` are also handed to `keeper` (one per topic), then sent to the DLQ as ever. */
+  keepDeadLetters(topic: string, keeper: DeadLetterKeeper): void {
+    if (this.deadLetterKeepers.has(topic)) throw new Error(`${topic} has two dead-letter keepers`);
+    this.deadLetterKeepers.set(topic, keeper);
   }
 
   /** The contract's names of the topics this service consumes, once Nest has registered the handlers. */
@@ -196,10 +267,7 @@ export class InboxTransport extends Server implements CustomTransportStrategy {
     const decoded: DecodedMessage[] = [];
     for (const message of messages) {
       try {
-        const event = fromKafkaMessage(topic, partition, message);
-        const unsafe = inputProblems(event.data);
-        if (unsafe.length > 0) throw new EventValidationError(topic, unsafe);
-        decoded.push({ message, event: { ...event, data: assertEventPayload(topic as Topic, event.data) } });
+        decoded.push({ message, event: decodeEvent(topic, partition, message) });
       } catch (error) {
         if (error instanceof UndecodableMessageError || error instanceof EventValidationError) {
           await this.deadLetter(physicalTopic, partition, message, `invalid event: ${error.message}`);
@@ -270,6 +338,10 @@ export class InboxTransport extends Server implements CustomTransportStrategy {
     reason: string,
   ): Promise<void> {
     this.log.error(`dead-lettering ${topic}/${partition}@${message.offset}: ${reason}`);
+    const logical = this.options.topicNames.logical(topic);
+    const keeper = this.deadLetterKeepers.get(logical);
+    if (keeper)
+      await this.dataSource.transaction((tx) => keeper(tx, { topic: logical, partition, message, reason }));
     await this.producer.send({
       topic: deadLetterTopic(topic),
       acks: -1,

@@ -1,12 +1,14 @@
 /**
  * Why an event waits for a person: refused on arrival on the Kafka channel (its date, unit or
- * programme), or a revocation whose certificate has not arrived in the configured time.
+ * programme), a revocation whose certificate has not arrived in the configured time, or a message of the
+ * VNeID topic that went to its dead-letter topic (not decodable, against the schema, or failing every retry).
  */
 export const REVIEW_REASONS = [
   'occurred-at',
   'unknown-unit',
   'unknown-programme',
   'revocation-overdue',
+  'dead-lettered',
 ] as const;
 export type ReviewReason = (typeof REVIEW_REASONS)[number];
 
@@ -20,13 +22,15 @@ export interface ReviewItem {
   detail: string;
   state: ReviewState;
   topic: string;
+  /** For a dead letter that never decoded: its CloudEvent id, or `<topic>/<partition>@<offset>`. */
   eventId: string;
-  eventType: string;
-  certificateNo: string;
-  learnerKey: string;
+  /** Null, as the next four, for a dead letter that never decoded. */
+  eventType: string | null;
+  certificateNo: string | null;
+  learnerKey: string | null;
   unitCode: string | null;
   programme: string | null;
-  occurredAt: Date;
+  occurredAt: Date | null;
   createdAt: Date;
   /** What applying it did (the VNeID outcome), once reprocessed. */
   outcome: string | null;

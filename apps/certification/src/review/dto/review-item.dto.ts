@@ -22,11 +22,16 @@ export class ReviewItemDto {
   @ApiProperty({ example: 'vneid-evt-000123' })
   eventId: string;
 
-  @ApiProperty({ enum: ['CERTIFIED', 'REVOKED'], example: 'CERTIFIED' })
-  eventType: string;
+  @ApiProperty({
+    enum: ['CERTIFIED', 'REVOKED'],
+    example: 'CERTIFIED',
+    nullable: true,
+    description: 'Null, as certificateNo and occurredAt, for a dead letter that never decoded',
+  })
+  eventType: string | null;
 
-  @ApiProperty({ example: 'BDHVS-2025-000001' })
-  certificateNo: string;
+  @ApiProperty({ example: 'BDHVS-2025-000001', nullable: true, type: String })
+  certificateNo: string | null;
 
   @ApiProperty({ example: '99999', nullable: true, type: String })
   unitCode: string | null;
@@ -34,8 +39,8 @@ export class ReviewItemDto {
   @ApiProperty({ example: 'CITIZEN_BASIC', nullable: true, type: String })
   programme: string | null;
 
-  @ApiProperty({ example: '2025-09-30T08:00:00.000Z' })
-  occurredAt: string;
+  @ApiProperty({ example: '2025-09-30T08:00:00.000Z', nullable: true, type: String })
+  occurredAt: string | null;
 
   @ApiProperty({ example: '2025-09-30T08:00:02.000Z', description: 'When it was kept for review' })
   createdAt: string;
@@ -142,7 +147,7 @@ export function toReviewItemDto(i: ReviewItem): ReviewItemDto {
     certificateNo: i.certificateNo,
     unitCode: i.unitCode,
     programme: i.programme,
-    occurredAt: i.occurredAt.toISOString(),
+    occurredAt: i.occurredAt?.toISOString() ?? null,
     createdAt: i.createdAt.toISOString(),
     outcome: i.outcome,
     closedAt: i.closedAt?.toISOString() ?? null,
