@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, Producer, logLevel } from 'kafkajs';
 import { Topics } from '@bdhvs/events';
-import { RunningService, startServiceInProcess, testToken } from '@bdhvs/testing';
+import { RunningService, startServiceInProcess, testToken, until } from '@bdhvs/testing';
 import { CertificationConfig } from '../src/config/certification-config';
 import { signVneidBody } from '../src/certificates/domain/vneid-signature';
 import { certificationService } from '../src/service';
@@ -34,16 +34,6 @@ describe('the review queue', () => {
     await producer?.disconnect();
     await service?.close();
   });
-
-  async function until<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
-    const deadline = Date.now() + 30_000;
-    while (Date.now() < deadline) {
-      const value = await probe();
-      if (value !== undefined) return value;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error(`${what} did not happen in 30 s`);
-  }
 
   function event(overrides: Record<string, unknown> = {}) {
     return {

@@ -29,7 +29,9 @@ describe(createGatewayApp.name, () => {
           return;
         }
         received.push({ url: req.url, headers: req.headers, body });
-        res.writeHead(202, { 'content-type': 'application/json' }).end('{"status":"accepted"}');
+        res
+          .writeHead(202, { 'content-type': 'application/json', 'x-powered-by': 'Express' })
+          .end('{"status":"accepted"}');
       });
     });
     await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
@@ -40,6 +42,7 @@ describe(createGatewayApp.name, () => {
       CAMPAIGNS_URL: 'http://127.0.0.1:1',
       REPORTING_URL: 'http://127.0.0.1:1',
       LOG_LEVEL: 'silent',
+      CORS_ORIGINS: 'https://hoc.laichau.gov.vn',
     });
     app = await createGatewayApp(config, pino({ level: 'silent' }));
     await app.init();
@@ -65,6 +68,50 @@ describe(createGatewayApp.name, () => {
       body,
       headers: { 'x-vneid-signature': 'sha256=abc' },
     });
+  });
+
+  it('puts security headers on proxied answers and hides what serves them', async () => {
+    const response = await request(app.getHttpServer())
+      .post('/api/v1/certification/vneid-events')
+      .set('Content-Type', 'application/json')
+      .send('{}')
+      .expect(202);
+
+    expect(response.headers).toMatchObject({
+      'strict-transport-security': expect.stringContaining('max-age='),
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'SAMEORIGIN',
+      'cross-origin-resource-policy': 'same-origin',
+      'content-security-policy': expect.stringContaining("default-src 'self'"),
+    });
+    expect(response.headers['x-powered-by']).toBeUndefined();
+  });
+
+  it('answers CORS for the allowed origins only, and leaves the LRS its own', async () => {
+    const preflight = (path: string, origin: string) =>
+      request(app.getHttpServer())
+        .options(path)
+        .set('Origin', origin)
+        .set('Access-Control-Request-Method', 'POST')
+        .set('Access-Control-Request-Headers', 'authorization,content-type');
+
+    const allowed = await preflight('/api/v1/certification/vneid-events', 'https://hoc.laichau.gov.vn');
+    expect(allowed.status).toBe(204);
+    expect(allowed.headers['access-control-allow-origin']).toBe('https://hoc.laichau.gov.vn');
+    expect(allowed.headers['access-control-allow-headers']).toBe('authorization,content-type');
+    const read = await request(app.getHttpServer())
+      .get('/api/openapi.json')
+      .set('Origin', 'https://hoc.laichau.gov.vn');
+    expect(read.headers['access-control-expose-headers']).toContain('ETag');
+
+    const other = await preflight('/api/v1/certification/vneid-events', 'https://evil.example');
+    expect(other.headers['access-control-allow-origin']).toBeUndefined();
+
+    // Proxied to the courses service (down here: 502), whose LRS answers CORS for any origin.
+    const lrs = await preflight('/api/v1/courses/xapi/statements', 'https://any-mooc.example');
+    expect(lrs.status).toBe(502);
+    expect(lrs.headers['access-control-allow-origin']).toBeUndefined();
+    expect(lrs.headers['cross-origin-resource-policy']).toBe('cross-origin');
   });
 
   it('serves the merged document, naming the services that are down', async () => {

@@ -9,6 +9,7 @@ import { createHttpLogger } from './logging/http-logger';
 import { ensureTraceparent } from './logging/trace-context';
 import { mountSwaggerUi } from './openapi/swagger-ui';
 import { createServiceRoutes, upstreamsOf } from './proxy/service-routes';
+import { useSecurityHeaders } from './security/security-headers';
 
 /**
  * The proxy sits in front of Nest and no body parser is installed anywhere, so proxied bodies stream
@@ -20,6 +21,7 @@ export async function createGatewayApp(config: GatewayConfig, logger: PinoLogger
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
+  useSecurityHeaders(app, config.CORS_ORIGINS);
   app.use(
     ensureTraceparent,
     createHttpLogger(logger),

@@ -2,7 +2,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { Consumer, Kafka, Producer, logLevel } from 'kafkajs';
 import { HandoverKeyRing, LearnerSeenV1, Topics, learnerKeyOf } from '@bdhvs/events';
 import { toKafkaHeaders } from '@bdhvs/messaging';
-import { RunningService, startServiceInProcess, testToken } from '@bdhvs/testing';
+import { RunningService, startServiceInProcess, testToken, until } from '@bdhvs/testing';
 import { LearnersConfig } from '../src/config/learners-config';
 import { composeCitizenId } from '../src/learners/domain/citizen-id';
 import { learnersService } from '../src/service';
@@ -93,16 +93,6 @@ describe('learners VNeID made known (certification.learner-seen.v1)', () => {
          FROM learner WHERE learner_key = $1`,
       [learnerKey],
     );
-  }
-
-  async function until<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
-    const deadline = Date.now() + 30_000;
-    while (Date.now() < deadline) {
-      const value = await probe();
-      if (value !== undefined) return value;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error(`${what} did not happen in 30 s`);
   }
 
   async function call(method: string, path: string, who: object, body?: unknown) {

@@ -11,7 +11,8 @@ import {
 } from '@bdhvs/messaging';
 import { SERVICE_CONFIG } from '@bdhvs/service-runtime';
 import { CertificationConfig } from '../config/certification-config';
-import { FieldProblem, reviewReasonOf } from './domain/review-item';
+import { FieldProblem, ReviewReason, reviewReasonOf } from './domain/review-item';
+import { ReviewItemEntity } from './review-item.entity';
 import { ReviewItemRepository, StoredReviewItem } from './review-item.repository';
 
 /**
@@ -48,33 +49,15 @@ export class ReviewQueueService implements OnModuleInit {
   ) {
     const kept = storedMessage(partition, message);
     const event = this.decodedOrNull(kept);
-    const id = randomUUID();
-    const sealed = this.ring.sealText(JSON.stringify(kept), id);
-    await this.items.keepDeadLetter(tx, {
-      id,
-      reason: 'dead-lettered',
-      detail: reason,
-      state: 'open',
-      topic,
-      eventId:
-        event?.eventId ??
-        eventIdIn(kept.value) ??
-        kept.headers['ce_id'] ??
-        `${topic}/${partition}@${message.offset}`,
-      eventType: event?.type ?? null,
-      certificateNo: event?.certificateNo ?? null,
-      learnerKey: event ? learnerKeyOf(event.citizenId, this.config.PII_HASH_KEY) : null,
-      unitCode: event?.unitCode ?? null,
-      programme: event?.programme ?? null,
-      occurredAt: event ? new Date(event.occurredAt) : null,
-      payloadSealed: sealed.sealed,
-      payloadKeyId: sealed.sealedKeyId,
-      createdAt: now,
-      outcome: null,
-      closedAt: null,
-      closedBy: null,
-      dismissalReason: null,
-    });
+    const eventId =
+      event?.eventId ??
+      eventIdIn(kept.value) ??
+      kept.headers['ce_id'] ??
+      `${topic}/${partition}@${message.offset}`;
+    await this.items.keepDeadLetter(
+      tx,
+      this.openItem({ reason: 'dead-lettered', detail: reason }, topic, eventId, event, kept, now),
+    );
   }
 
   /** The VNeID event a dead-lettered item keeps, decoded as the inbox decodes; why not, when it cannot be. */
@@ -108,31 +91,43 @@ export class ReviewQueueService implements OnModuleInit {
   ): Promise<void> {
     await this.items.insertMany(
       tx,
-      refused.map(({ event, problems }) => {
-        const id = randomUUID();
-        const sealed = this.ring.sealText(JSON.stringify(event), id);
-        return {
-          id,
-          ...reviewReasonOf(problems),
-          state: 'open',
-          topic,
-          eventId: event.eventId,
-          eventType: event.type,
-          certificateNo: event.certificateNo,
-          learnerKey: learnerKeyOf(event.citizenId, this.config.PII_HASH_KEY),
-          unitCode: event.unitCode,
-          programme: event.programme,
-          occurredAt: new Date(event.occurredAt),
-          payloadSealed: sealed.sealed,
-          payloadKeyId: sealed.sealedKeyId,
-          createdAt: now,
-          outcome: null,
-          closedAt: null,
-          closedBy: null,
-          dismissalReason: null,
-        };
-      }),
+      refused.map(({ event, problems }) =>
+        this.openItem(reviewReasonOf(problems), topic, event.eventId, event, event, now),
+      ),
     );
+  }
+
+  /** A new open item: the event's non-identifying fields (nulls without one), `kept` sealed under its id. */
+  private openItem(
+    why: { reason: ReviewReason; detail: string },
+    topic: string,
+    eventId: string,
+    event: VneidCertificationEventV1 | null,
+    kept: object,
+    now: Date,
+  ): ReviewItemEntity {
+    const id = randomUUID();
+    const sealed = this.ring.sealText(JSON.stringify(kept), id);
+    return {
+      id,
+      ...why,
+      state: 'open',
+      topic,
+      eventId,
+      eventType: event?.type ?? null,
+      certificateNo: event?.certificateNo ?? null,
+      learnerKey: event ? learnerKeyOf(event.citizenId, this.config.PII_HASH_KEY) : null,
+      unitCode: event?.unitCode ?? null,
+      programme: event?.programme ?? null,
+      occurredAt: event ? new Date(event.occurredAt) : null,
+      payloadSealed: sealed.sealed,
+      payloadKeyId: sealed.sealedKeyId,
+      createdAt: now,
+      outcome: null,
+      closedAt: null,
+      closedBy: null,
+      dismissalReason: null,
+    };
   }
 
   /** The event an item keeps, opened; null for an item that keeps none (an overdue revocation). */

@@ -31,6 +31,16 @@ describe(loadGatewayConfig.name, () => {
     expect(config.UPSTREAM_TIMEOUT_MS).toBe(1_500);
   });
 
+  it('takes CORS origins as a comma-separated list, none by default, and refuses one with a path', () => {
+    expect(loadGatewayConfig({}).CORS_ORIGINS).toEqual([]);
+    expect(
+      loadGatewayConfig({ CORS_ORIGINS: 'https://hoc.laichau.gov.vn, http://127.0.0.1:5173' }).CORS_ORIGINS,
+    ).toEqual(['https://hoc.laichau.gov.vn', 'http://127.0.0.1:5173']);
+    expect(() => loadGatewayConfig({ CORS_ORIGINS: 'https://a.example/path' })).toThrow(
+      /CORS_ORIGINS each origin must be scheme:\/\/host\[:port\]/,
+    );
+  });
+
   it('names every bad variable without echoing its value', () => {
     const load = () =>
       loadGatewayConfig({ PORT: 'eighty', COURSES_URL: 'courses:3002/secret-path', LOG_LEVEL: 'loud' });

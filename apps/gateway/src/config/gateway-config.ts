@@ -38,6 +38,21 @@ export class GatewayConfig extends (UpstreamUrls as new () => Record<UpstreamUrl
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /**
+   * Origins whose browser pages may call the API (comma-separated, e.g. `https://hoc.laichau.gov.vn`);
+   * none by default. The xAPI LRS answers CORS for any origin itself.
+   */
+  @Transform(({ value }) =>
+    typeof value === 'string'
+      ? value
+          .split(',')
+          .map((origin) => origin.trim())
+          .filter(Boolean)
+      : (value ?? []),
+  )
+  @Matches(/^https?:\/\/[^/?#\s,]+$/, { each: true, message: 'each origin must be scheme://host[:port]' })
+  CORS_ORIGINS: string[] = [];
+
   /** How long a service may take to answer a proxied request before the caller gets a 504. */
   @Transform(toInt(30_000))
   @IsInt()

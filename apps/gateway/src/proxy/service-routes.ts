@@ -69,6 +69,8 @@ function proxyTo(
   const agent = upstream.url.startsWith('https:') ? new HttpsAgent(agentOptions) : new Agent(agentOptions);
 
   const forward: Plugin = (proxyServer) => {
+    // The services' framework is nobody's business (helmet removes the gateway's own).
+    proxyServer.on('proxyRes', (proxyRes: IncomingMessage) => delete proxyRes.headers['x-powered-by']);
     proxyServer.on('proxyReq', (proxyReq: ClientRequest) => {
       // Hop-by-hop: a caller's `Connection: close` must not close the pooled upstream connection.
       if (!proxyReq.headersSent) proxyReq.removeHeader('connection');

@@ -58,6 +58,7 @@ export async function createServiceApp<C extends ServiceConfig>(
 ): Promise<INestApplication> {
   const app = await NestFactory.create(definition.appModule(config), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
+  (app.getHttpAdapter().getInstance() as { disable(setting: string): void }).disable('x-powered-by');
   const trace = new TraceMiddleware();
   const metrics = new HttpMetricsMiddleware();
   app.use(trace.use.bind(trace), metrics.use.bind(metrics));

@@ -1,2 +1,3 @@
 export * from './infrastructure';
 export * from './service-harness';
+export * from './barriers';

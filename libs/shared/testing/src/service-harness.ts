@@ -1,5 +1,5 @@
 import { INestApplication } from '@nestjs/common';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { KafkaReadiness } from '@bdhvs/messaging';
@@ -48,15 +48,24 @@ export interface RunningService<C extends ServiceConfig> {
 }
 
 /**
+ * The database a test names, for this checkout: two checkouts testing on one machine (a working tree and
+ * a fresh clone running .ci/run) must not share an outbox, whose relay would publish the other's rows.
+ */
+export function checkoutDatabase(name: string): string {
+  return `${name}_${createHash('sha256').update(WORKSPACE_ROOT).digest('hex').slice(0, 8)}`;
+}
+
+/**
  * Runs a service in-process on a free port against the real database and broker, with its own
- * consumer groups, and waits until it is ready (migrated and consuming).
+ * consumer groups, and waits until it is ready (migrated and consuming). `database` is taken per
+ * checkout (checkoutDatabase).
  */
 export async function startServiceInProcess<C extends ServiceConfig>(
   definition: ServiceDefinition<C>,
   options: { database: string; env?: Record<string, string>; waitUntilReady?: boolean },
 ): Promise<RunningService<C>> {
   const server = process.env['BDHVS_TEST_POSTGRES'] ?? 'postgres://postgres@127.0.0.1:5432';
-  const databaseUrl = await ensureDatabase(server, options.database);
+  const databaseUrl = await ensureDatabase(server, checkoutDatabase(options.database));
   const runId = randomBytes(4).toString('hex');
   const config = loadConfig(definition.configType, {
     ...developmentSecrets(),
