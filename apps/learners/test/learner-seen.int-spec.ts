@@ -200,6 +200,55 @@ describe('learners VNeID made known (certification.learner-seen.v1)', () => {
     expect(again.status).toBe(409);
   });
 
+  it('completes that record from an import row, in the batch, with its event and history', async () => {
+    const c = citizen();
+    const fresh = citizen();
+    await publish([seenEvent(c)]);
+    const [seen] = await until('the registration', async () => {
+      const rows = await rowsOf(c.learnerKey);
+      return rows.length > 0 ? rows : undefined;
+    });
+    const csv = [
+      'citizenId,fullName,dateOfBirth,sex,unitCode,groups,ethnicity',
+      `${c.citizenId},Giàng Thị Sua,${c.dateOfBirth},female,03388,CITIZEN,03`,
+      `${fresh.citizenId},Lò Thị Pha,${fresh.dateOfBirth},female,03388,CITIZEN,03`,
+    ].join('\n');
+    const upload = async () => {
+      const res = await fetch(`${service.url}/api/v1/learners/learners/import`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${testToken(admin as { sub: string; roles: string[] })}`,
+          'content-type': 'text/csv',
+        },
+        body: csv,
+      });
+      return { status: res.status, json: await res.json() };
+    };
+    const first = await upload();
+    expect(first.status).toBe(200);
+    expect(first.json).toMatchObject({ accepted: 2, rejected: 0 });
+
+    const [row] = await rowsOf(c.learnerKey);
+    expect(row).toMatchObject({ id: seen['id'], source: 'VNEID', groups: ['CITIZEN'] });
+    expect(row['completed_at']).not.toBeNull();
+    const got = await call('GET', `/learners/${seen['id']}`, admin);
+    expect(got.json).toMatchObject({ fullName: 'Giàng Thị Sua', source: 'VNEID', ethnicity: '03' });
+    const history = await service.database.dataSource.query(
+      'SELECT reason FROM learner_history WHERE learner_id = $1',
+      [seen['id']],
+    );
+    expect(history).toEqual([{ reason: 'registration completed the record VNeID made known' }]);
+    const event = await until('learner-registered', async () =>
+      registered.find((e) => e['learnerKey'] === c.learnerKey),
+    );
+    expect(event).toMatchObject({ learnerId: seen['id'], groups: ['CITIZEN'] });
+
+    // Imported again: both are registered now, and said so.
+    const second = await upload();
+    expect(second.json).toMatchObject({ accepted: 0, rejected: 2 });
+    expect(await rowsOf(c.learnerKey)).toHaveLength(1);
+  });
+
   it('dead-letters a handover that does not open or whose key is not the sealed ID, with the reason', async () => {
     const a = citizen();
     const b = citizen();

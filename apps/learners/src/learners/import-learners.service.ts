@@ -16,7 +16,16 @@ import { inputProblems } from '@bdhvs/problem';
 import { Database, SERVICE_CONFIG } from '@bdhvs/service-runtime';
 import { LearnersConfig } from '../config/learners-config';
 import { headerProblems, registrationFromRow } from './domain/learner-csv';
-import { FieldProblem, Learner, RegistrationContext, checkRegistration, newLearner } from './domain/learner';
+import {
+  FieldProblem,
+  Learner,
+  RegistrationContext,
+  checkRegistration,
+  completeSeenLearner,
+  completionHistory,
+  newLearner,
+  registrationOf,
+} from './domain/learner';
 import { ImportResult, ImportTally, LearnerImport } from './domain/learner-import';
 import {
   BadCsvError,
@@ -357,8 +366,24 @@ export class ImportLearnersService {
         tx,
         refused.map((c) => c.learner.learnerKey),
       );
+      // A citizen VNeID made known first: the row completes that record, as registerLearner does.
+      const awaiting = await this.learners.awaitingCompletion(
+        tx,
+        refused.map((c) => c.learner.learnerKey),
+      );
+      const completed: Learner[] = [];
       for (const c of refused) {
         const other = existing.get(c.learner.learnerKey);
+        const seen = awaiting.get(c.learner.learnerKey);
+        if (seen) {
+          completed.push(
+            completeSeenLearner(seen, registrationOf(c.learner), {
+              registeredBy: c.learner.registeredBy,
+              now: c.learner.registeredAt,
+            }),
+          );
+          continue;
+        }
         tally.reject(c.line, [
           other?.importId === importId
             ? { field: 'citizenId', message: 'citizenId repeats one on an earlier line of this file' }
@@ -369,11 +394,13 @@ export class ImportLearnersService {
         ]);
       }
       const stored = storable.filter((c) => inserted.has(c.learner.id));
-      await this.outbox.enqueueAll(
-        tx,
-        stored.map((c) => learnerRegistered(c.learner)),
-      );
-      tally.accepted += stored.length;
+      await this.learners.updateMany(tx, completed);
+      await this.learners.recordHistory(tx, ...completed.map(completionHistory));
+      await this.outbox.enqueueAll(tx, [
+        ...stored.map((c) => learnerRegistered(c.learner)),
+        ...completed.map((l) => learnerRegistered(l)),
+      ]);
+      tally.accepted += stored.length + completed.length;
       await afterBatch?.(tx);
     });
   }

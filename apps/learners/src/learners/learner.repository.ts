@@ -10,6 +10,14 @@ export interface LearnerView extends Learner {
   certified: boolean;
 }
 
+export interface HistoryInput {
+  learnerId: string;
+  changedBy: string;
+  reason: string;
+  before: object;
+  after: object;
+}
+
 export interface LearnerFilter {
   /** Codes of the unit asked for and every unit below it. */
   unitCodes?: string[];
@@ -112,6 +120,17 @@ export class LearnerRepository {
     return new Map(rows.map((r) => [r.learnerKey, { id: r.id, importId: r.importId }]));
   }
 
+  /** The records VNeID made known that await an officer's registration, by learner key, locked. */
+  async awaitingCompletion(tx: EntityManager, learnerKeys: string[]): Promise<Map<string, LearnerView>> {
+    if (learnerKeys.length === 0) return new Map();
+    const rows: LearnerRow[] = await tx.query(
+      `SELECT ${this.columns} FROM learner l
+        WHERE l.learner_key = ANY($1) AND l.source = 'VNEID' AND l.completed_at IS NULL FOR UPDATE`,
+      [learnerKeys],
+    );
+    return new Map(rows.map((r) => [r.learnerKey, this.toDomain(r)]));
+  }
+
   async findById(tx: EntityManager, id: string, lock = false): Promise<LearnerView | null> {
     const rows: LearnerRow[] = await tx.query(
       `SELECT ${this.columns} FROM learner l WHERE l.id = $1${lock ? ' FOR UPDATE' : ''}`,
@@ -170,38 +189,24 @@ export class LearnerRepository {
 
   /** Writes the learner's current fields (sealing personal data again, with the current key). */
   async update(tx: EntityManager, l: Learner): Promise<void> {
-    const r = this.toRow(l, null);
-    await tx.query(
-      `UPDATE learner SET citizen_id_sealed = $2, full_name_sealed = $3, pii_key_id = $4, date_of_birth = $5, birth_year = $6,
-         sex = $7, ethnicity = $8, disability = $9, poor_household = $10, unit_code = $11, village_code = $12, household_id = $13,
-         groups = $14, student_level = $15, employer = $16, school = $17, vneid_status = $18, digital_bank_account = $19,
-         updated_at = $20, erased_at = $21, registered_by = $22, completed_at = $23
-       WHERE id = $1`,
-      [
-        r.id,
-        r.citizenIdSealed,
-        r.fullNameSealed,
-        r.piiKeyId,
-        r.dateOfBirth,
-        r.birthYear,
-        r.sex,
-        r.ethnicity,
-        r.disability,
-        r.poorHousehold,
-        r.unitCode,
-        r.villageCode,
-        r.householdId,
-        r.groups,
-        r.studentLevel,
-        r.employer,
-        r.school,
-        r.vneidStatus,
-        r.digitalBankAccount,
-        r.updatedAt,
-        r.erasedAt,
-        r.registeredBy,
-        r.completedAt,
-      ],
+    await this.updateMany(tx, [l]);
+  }
+
+  /** `update` for many learners in one statement. Key, id, source and registration time never change. */
+  async updateMany(tx: EntityManager, learners: readonly Learner[]): Promise<void> {
+    await this.learners.updateMany(
+      tx,
+      learners.map((l) => {
+        const {
+          learnerKey: _key,
+          importId: _import,
+          registeredAt: _at,
+          source: _source,
+          ...row
+        } = this.toRow(l, null);
+        return row;
+      }),
+      'id',
     );
   }
 
@@ -248,11 +253,8 @@ export class LearnerRepository {
     return { resealed: rows.length, remaining: Number(n) };
   }
 
-  async recordHistory(
-    tx: EntityManager,
-    entry: { learnerId: string; changedBy: string; reason: string; before: object; after: object },
-  ): Promise<void> {
-    await this.histories.insertMany(tx, [entry]);
+  async recordHistory(tx: EntityManager, ...entries: HistoryInput[]): Promise<void> {
+    await this.histories.insertMany(tx, entries);
   }
 
   async history(learnerId: string): Promise<HistoryEntry[]> {

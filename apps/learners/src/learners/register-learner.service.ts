@@ -9,6 +9,7 @@ import {
   awaitsCompletion,
   checkRegistration,
   completeSeenLearner,
+  completionHistory,
   newLearner,
 } from './domain/learner';
 import {
@@ -77,13 +78,7 @@ export class RegisterLearnerService {
           // VNeID made this citizen known first: the registration completes that record.
           registered = completeSeenLearner(stored, registration, { registeredBy: actor.sub, now });
           await this.learners.update(tx, registered);
-          await this.learners.recordHistory(tx, {
-            learnerId: registered.id,
-            changedBy: actor.sub,
-            reason: 'registration completed the record VNeID made known',
-            before: { source: 'VNEID', completedAt: null },
-            after: { source: 'VNEID', completedAt: now.toISOString() },
-          });
+          await this.learners.recordHistory(tx, completionHistory(registered));
         }
         await this.outbox.enqueue(tx, learnerRegistered(registered));
         if (idempotencyKey) {

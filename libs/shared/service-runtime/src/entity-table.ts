@@ -62,16 +62,8 @@ export class EntityTable<T extends ObjectLiteral> {
     if (rows.length === 0) return [];
     const columns = this.metadata.columns.filter((c) => rows.some((r) => r[c.propertyName] !== undefined));
     const params = columns.map((c) => rows.map((r) => toParameter(c, r[c.propertyName])));
-    const selected = columns.map((c, i) => {
-      const type = sqlType(c);
-      // unnest would flatten a 2-D array: array and json values travel as text, one literal per row.
-      if (c.isArray || type === 'jsonb' || type === 'json') return `v${i}::${type}${c.isArray ? '[]' : ''}`;
-      return `v${i}`;
-    });
-    const unnestTypes = columns.map((c, i) => {
-      const type = sqlType(c);
-      return `$${i + 1}::${c.isArray || type === 'jsonb' || type === 'json' ? 'text' : type}[]`;
-    });
+    const selected = columns.map((c, i) => valueOf(c, i));
+    const unnestTypes = columns.map((c, i) => `$${i + 1}::${parameterType(c)}[]`);
     const returning = options.returning ? ` RETURNING ${this.column(options.returning)} AS value` : '';
     const result: { value: T[K] }[] = await tx.query(
       `INSERT INTO ${this.name} (${columns.map((c) => c.databaseName).join(', ')})
@@ -81,6 +73,42 @@ export class EntityTable<T extends ObjectLiteral> {
     );
     return options.returning ? result.map((r) => r.value) : [];
   }
+
+  /**
+   * Updates every row in one statement, matched on `key`: each property the rows hold is set (every row
+   * holds the same properties; one left out by a row would be set to null for it).
+   */
+  async updateMany(tx: EntityManager, rows: readonly Partial<T>[], key: keyof T & string): Promise<void> {
+    if (rows.length === 0) return;
+    const columns = this.metadata.columns.filter(
+      (c) => c.propertyName === key || rows.some((r) => r[c.propertyName] !== undefined),
+    );
+    const params = columns.map((c) => rows.map((r) => toParameter(c, r[c.propertyName])));
+    const keyAt = columns.findIndex((c) => c.propertyName === key);
+    const assignments = columns.flatMap((c, i) =>
+      i === keyAt ? [] : [`${c.databaseName} = ${valueOf(c, i)}`],
+    );
+    await tx.query(
+      `UPDATE ${this.name} AS target SET ${assignments.join(', ')}
+       FROM unnest(${columns.map((c, i) => `$${i + 1}::${parameterType(c)}[]`).join(', ')})
+         AS t(${columns.map((_, i) => `v${i}`).join(', ')})
+       WHERE target.${columns[keyAt].databaseName} = t.v${keyAt}`,
+      params,
+    );
+  }
+}
+
+/** unnest would flatten a 2-D array: array and json values travel as text, one literal per row. */
+function parameterType(column: ColumnMetadata): string {
+  const type = sqlType(column);
+  return column.isArray || type === 'jsonb' || type === 'json' ? 'text' : type;
+}
+
+function valueOf(column: ColumnMetadata, at: number): string {
+  const type = sqlType(column);
+  if (column.isArray || type === 'jsonb' || type === 'json')
+    return `t.v${at}::${type}${column.isArray ? '[]' : ''}`;
+  return `t.v${at}`;
 }
 
 function sqlType(column: ColumnMetadata): string {

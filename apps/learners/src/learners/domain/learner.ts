@@ -146,6 +146,23 @@ export function completeSeenLearner(
   };
 }
 
+/** The history entry of a completion: who completed the record VNeID made known, and when. */
+export function completionHistory(completed: Learner): {
+  learnerId: string;
+  changedBy: string;
+  reason: string;
+  before: object;
+  after: object;
+} {
+  return {
+    learnerId: completed.id,
+    changedBy: completed.registeredBy,
+    reason: 'registration completed the record VNeID made known',
+    before: { source: 'VNEID', completedAt: null },
+    after: { source: 'VNEID', completedAt: completed.completedAt?.toISOString() ?? null },
+  };
+}
+
 export interface FieldProblem {
   field: string;
   message: string;
