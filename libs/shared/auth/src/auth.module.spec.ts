@@ -129,24 +129,6 @@ describe.each([
     await request(app.getHttpServer()).get('/me').set('authorization', `Bearer ${expired}`).expect(401);
   });
 
-  it('answers a token seen before from its verification, and still refuses the same token tampered with', async () => {
-    const token = sign({ roles: ['unit-officer'], unit: '03388' });
-    for (let i = 0; i < 3; i++) {
-      const res = await request(app.getHttpServer()).get('/me').set('authorization', `Bearer ${token}`);
-      expect(res.status).toBe(200);
-      expect(res.body).toEqual({ sub: 'alice', roles: ['unit-officer'], unit: '03388' });
-    }
-    const [header, payload, signature] = token.split('.');
-    const forged = Buffer.from(
-      JSON.stringify({
-        ...JSON.parse(Buffer.from(payload, 'base64url').toString()),
-        roles: ['province-admin'],
-      }),
-    ).toString('base64url');
-    for (const tampered of [`${header}.${forged}.${signature}`, `${token.slice(0, -2)}AA`])
-      await request(app.getHttpServer()).get('/admin').set('authorization', `Bearer ${tampered}`).expect(401);
-  });
-
   it('turns the claims into the actor', async () => {
     const res = await request(app.getHttpServer())
       .get('/me')
