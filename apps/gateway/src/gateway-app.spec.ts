@@ -43,6 +43,8 @@ describe(createGatewayApp.name, () => {
       REPORTING_URL: 'http://127.0.0.1:1',
       LOG_LEVEL: 'silent',
       CORS_ORIGINS: 'https://hoc.laichau.gov.vn',
+      EXPENSIVE_RATE_LIMIT_PER_MINUTE: '2',
+      TRUSTED_PROXY_HOPS: '1',
     });
     app = await createGatewayApp(config, pino({ level: 'silent' }));
     await app.init();
@@ -152,5 +154,33 @@ describe(createGatewayApp.name, () => {
       title: 'Not found',
       instance: '/api/v1/unknown/things',
     });
+  });
+
+  it('tells every API answer its rate limit, in the IETF draft headers', async () => {
+    const response = await request(app.getHttpServer())
+      .post('/api/v1/certification/vneid-events')
+      .set('Content-Type', 'application/json')
+      .send('{}')
+      .expect(202);
+
+    expect(response.headers['ratelimit']).toMatch(/^"api"; r=\d+; t=\d+$/);
+    expect(response.headers['ratelimit-policy']).toMatch(/^"api"; q=120000; w=60; pk=:[^:]+:$/);
+  });
+
+  it('answers an expensive route 429 problem+json with Retry-After past its budget, per client address', async () => {
+    const exportFrom = (address: string) =>
+      request(app.getHttpServer()).get('/api/v1/reporting/indicators/export').set('X-Forwarded-For', address);
+
+    const within = [await exportFrom('203.0.113.7'), await exportFrom('203.0.113.7')];
+    const over = await exportFrom('203.0.113.7');
+    const otherClient = await exportFrom('203.0.113.8');
+
+    expect(within.map((r) => r.status)).toEqual([502, 502]);
+    expect(within[1].headers['ratelimit']).toMatch(/"expensive"; r=0;/);
+    expect(over.status).toBe(429);
+    expect(over.headers['content-type']).toContain('application/problem+json');
+    expect(Number(over.headers['retry-after'])).toBeGreaterThan(0);
+    expect(over.body).toMatchObject({ status: 429, title: 'Too many requests', policy: 'expensive' });
+    expect(otherClient.status).toBe(502);
   });
 });

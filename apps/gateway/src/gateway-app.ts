@@ -9,6 +9,7 @@ import { createHttpLogger } from './logging/http-logger';
 import { ensureTraceparent } from './logging/trace-context';
 import { mountSwaggerUi } from './openapi/swagger-ui';
 import { createServiceRoutes, upstreamsOf } from './proxy/service-routes';
+import { rateLimitPolicies, useRateLimits } from './security/rate-limits';
 import { useSecurityHeaders } from './security/security-headers';
 
 /**
@@ -22,6 +23,14 @@ export async function createGatewayApp(config: GatewayConfig, logger: PinoLogger
   });
   app.useLogger(app.get(Logger));
   useSecurityHeaders(app, config.CORS_ORIGINS);
+  useRateLimits(
+    app,
+    rateLimitPolicies({
+      apiPerMinute: config.RATE_LIMIT_PER_MINUTE,
+      expensivePerMinute: config.EXPENSIVE_RATE_LIMIT_PER_MINUTE,
+    }),
+    config.TRUSTED_PROXY_HOPS,
+  );
   app.use(
     ensureTraceparent,
     createHttpLogger(logger),

@@ -9,6 +9,8 @@ import { Platform, infraUp, mintDevToken, sign, startPlatform } from './platform
 // Hostile and careless input through the entry point, on a platform of this file's own.
 const RUN = `bad${Date.now().toString(36)}`;
 const SERVICES = ['learners', 'courses', 'certification', 'campaigns', 'reporting'];
+// Requests per operation: a short run in npm test, a longer one with npm run fuzz.
+const FUZZ_RUNS = Number(process.env['FUZZ_RUNS'] ?? 25);
 const DEEP_JSON = '{"a":'.repeat(5_000) + '1' + '}'.repeat(5_000);
 
 let platform: Platform;
@@ -112,6 +114,8 @@ beforeAll(async () => {
     groupPrefix: 'e2ebad-',
     topicPrefix: `${RUN}.`,
     logLevel: 'error',
+    // The fuzzer calls imports and exports hundreds of times a minute: it is after the services' answers.
+    env: { EXPENSIVE_RATE_LIMIT_PER_MINUTE: '1000000' },
     ports: {
       gateway: 19180,
       learners: 19101,
@@ -166,6 +170,24 @@ describe('a NUL character', () => {
       'name',
     );
     expectProblem(await send('PATCH', '/api/v1/learners/units/03388', JSON.stringify({ name })), 400, 'name');
+  });
+
+  it('is a 400 naming shortName when it is only spaces, in registerUnit and renameUnit', async () => {
+    const shortName = ' ';
+    expectProblem(
+      await send('POST', '/api/v1/learners/units', JSON.stringify({ ...village(), shortName })),
+      400,
+      'shortName',
+    );
+    expectProblem(
+      await send(
+        'PATCH',
+        '/api/v1/learners/units/03388',
+        JSON.stringify({ name: 'Phường Đoàn Kết', shortName }),
+      ),
+      400,
+      'shortName',
+    );
   });
 
   it('is a 400 naming fullName in registerLearner, and other control characters are refused too', async () => {
@@ -269,7 +291,7 @@ describe('fuzzing driven by the OpenAPI document', () => {
             `${request.method} ${request.url.slice(0, 200)} -> ${answer.status} ${answer.type}: ${answer.problem.title}`,
           );
       }),
-      { numRuns: 25, endOnFailure: true },
+      { numRuns: FUZZ_RUNS, endOnFailure: true },
     );
   });
 

@@ -53,6 +53,31 @@ export class GatewayConfig extends (UpstreamUrls as new () => Record<UpstreamUrl
   @Matches(/^https?:\/\/[^/?#\s,]+$/, { each: true, message: 'each origin must be scheme://host[:port]' })
   CORS_ORIGINS: string[] = [];
 
+  /**
+   * Calls one client address may make per minute to the API as a whole; beyond it, 429 with Retry-After.
+   * Generous: it stops a runaway client, not the VNeID adapter pushing a backlog.
+   */
+  @Transform(toInt(120_000))
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_PER_MINUTE = 120_000;
+
+  /** Calls one client address may make per minute to imports, exports and personal-data exports. */
+  @Transform(toInt(30))
+  @IsInt()
+  @Min(1)
+  EXPENSIVE_RATE_LIMIT_PER_MINUTE = 30;
+
+  /**
+   * Proxies in front of the gateway that append to X-Forwarded-For (an ingress: 1). The client address
+   * that rate limits count is the one the farthest trusted proxy saw; 0 takes the socket's address.
+   */
+  @Transform(toInt(0))
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  TRUSTED_PROXY_HOPS = 0;
+
   /** How long a service may take to answer a proxied request before the caller gets a 504. */
   @Transform(toInt(30_000))
   @IsInt()

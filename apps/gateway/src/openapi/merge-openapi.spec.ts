@@ -33,6 +33,11 @@ function serviceDoc(
   };
 }
 
+/** The schemas the services brought, without the ones the merge adds for the gateway's own answers. */
+function serviceSchemaNames(merged: OpenAPIObject): string[] {
+  return Object.keys(merged.components?.['schemas'] ?? {}).filter((name) => name !== 'Problem');
+}
+
 function withResponse(doc: OpenAPIObject, path: string, schema: unknown): OpenAPIObject {
   const operation = doc.paths[path]['get'] as { responses: Record<string, unknown> };
   operation.responses['200'] = { description: '', content: { 'application/json': { schema } } };
@@ -55,15 +60,20 @@ describe(mergeOpenApiDocuments.name, () => {
     });
 
     expect(merged.info.title).toBe(MERGED_TITLE);
-    expect(merged.servers).toEqual([{ url: '/' }]);
+    expect(merged.servers).toEqual([{ url: '/', 'x-internal': false }]);
     expect(Object.keys(merged.paths)).toEqual([
       '/api/v1/learners/learners',
       '/api/v1/certification/certificates/{certificateNo}',
     ]);
     expect(merged.tags?.map((t) => t.name)).toEqual(['learners', 'certification']);
-    expect(Object.keys(merged.components?.['schemas'] ?? {})).toEqual(['CertificateDto', 'LearnerDto']);
+    expect(serviceSchemaNames(merged)).toEqual(['CertificateDto', 'LearnerDto']);
     expect(merged.components?.['securitySchemes']).toEqual({
-      bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+      bearer: {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT',
+        description: expect.stringContaining('RFC8725'),
+      },
     });
     expect(merged).not.toHaveProperty('x-unavailable-services');
   });
@@ -82,7 +92,7 @@ describe(mergeOpenApiDocuments.name, () => {
       courses: serviceDoc('courses', { '/b': 'b' }, { ProblemDto: sameProblemOtherKeyOrder }),
     });
 
-    expect(Object.keys(merged.components?.['schemas'] ?? {})).toEqual(['ProblemDto']);
+    expect(serviceSchemaNames(merged)).toEqual(['ProblemDto']);
   });
 
   it('prefixes a schema name with the service when two services define it differently, and follows the refs', () => {
@@ -111,7 +121,7 @@ describe(mergeOpenApiDocuments.name, () => {
     const merged = mergeOpenApiDocuments({ learners, reporting });
     const schemas = merged.components?.['schemas'] ?? {};
 
-    expect(Object.keys(schemas)).toEqual(['LearnersUnitDto', 'ReportingUnitDto', 'UnitPageDto']);
+    expect(serviceSchemaNames(merged)).toEqual(['LearnersUnitDto', 'ReportingUnitDto', 'UnitPageDto']);
     expect(schemas['UnitPageDto']).toEqual({
       type: 'object',
       properties: { items: { type: 'array', items: ref('ReportingUnitDto') } },
@@ -134,7 +144,7 @@ describe(mergeOpenApiDocuments.name, () => {
     });
     const schemas = merged.components?.['schemas'] ?? {};
 
-    expect(Object.keys(schemas)).toEqual([
+    expect(serviceSchemaNames(merged)).toEqual([
       'CampaignsItemDto',
       'CampaignsPageDto',
       'CoursesItemDto',
@@ -158,11 +168,7 @@ describe(mergeOpenApiDocuments.name, () => {
       campaigns: serviceDoc('campaigns', { '/b': 'b' }, { Dto: { type: 'integer' } }),
     });
 
-    expect(Object.keys(merged.components?.['schemas'] ?? {})).toEqual([
-      'CampaignsDto',
-      'CoursesDto',
-      'CoursesDto2',
-    ]);
+    expect(serviceSchemaNames(merged)).toEqual(['CampaignsDto', 'CoursesDto', 'CoursesDto2']);
     expect(merged.components?.['schemas']?.['CoursesDto']).toEqual({ type: 'boolean' });
   });
 
@@ -188,7 +194,12 @@ describe(mergeOpenApiDocuments.name, () => {
     expect(merged.paths).toEqual({});
     expect(merged['x-unavailable-services']).toEqual(['learners', 'reporting']);
     expect(merged.components?.['securitySchemes']).toEqual({
-      bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+      bearer: {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT',
+        description: expect.stringContaining('RFC8725'),
+      },
     });
   });
 
@@ -229,5 +240,42 @@ describe(mergeOpenApiDocuments.name, () => {
     mergeOpenApiDocuments({ reporting, courses });
 
     expect(JSON.stringify({ reporting, courses })).toBe(before);
+  });
+
+  it("documents the gateway's rate limits and CORS on every operation: headers on each answer, and a 429", () => {
+    const doc = serviceDoc('certification', { '/certificates/{no}/verification': 'verifyCertificate' });
+    const operation = doc.paths['/api/v1/certification/certificates/{no}/verification']['get'] as {
+      responses: Record<string, unknown>;
+    };
+    operation.responses['404'] = { description: 'Unknown' };
+    operation.responses['429'] = { description: 'Too many checks from this client' };
+
+    const merged = mergeOpenApiDocuments({ certification: doc });
+    const { responses } = merged.paths['/api/v1/certification/certificates/{no}/verification']['get'] as {
+      responses: Record<
+        string,
+        { description: string; headers?: Record<string, unknown>; content?: unknown }
+      >;
+    };
+
+    const rateLimitHeaders = {
+      RateLimit: { $ref: '#/components/headers/RateLimit' },
+      'RateLimit-Policy': { $ref: '#/components/headers/RateLimit-Policy' },
+      'Access-Control-Allow-Origin': { $ref: '#/components/headers/Access-Control-Allow-Origin' },
+    };
+    expect(responses['200'].headers).toEqual(rateLimitHeaders);
+    expect(merged.components?.['responses']).toBeUndefined();
+    expect(responses['404'].headers).toEqual(rateLimitHeaders);
+    expect(responses['429']).toMatchObject({
+      description: 'Too many checks from this client',
+      headers: { ...rateLimitHeaders, 'Retry-After': { $ref: '#/components/headers/Retry-After' } },
+      content: { 'application/problem+json': { schema: ref('Problem') } },
+    });
+    expect(Object.keys(merged.components?.['headers'] ?? {})).toEqual([
+      'Access-Control-Allow-Origin',
+      'RateLimit',
+      'RateLimit-Policy',
+      'Retry-After',
+    ]);
   });
 });

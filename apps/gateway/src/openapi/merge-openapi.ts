@@ -15,7 +15,15 @@ export interface OpenAPIObject {
 
 export const MERGED_TITLE = 'Bình dân học vụ số — Lai Châu platform API';
 
-const BEARER = { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' };
+const BEARER = {
+  type: 'http',
+  scheme: 'bearer',
+  bearerFormat: 'JWT',
+  description:
+    "A JWT as RFC8725 (JWT best current practices) asks: RS256 only, keys from the identity provider's " +
+    'JWKS, expiry required, issuer and audience checked when JWT_ISSUER and JWT_AUDIENCE are set; the ' +
+    'roles claim says what the caller may do',
+};
 const HTTP_METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
 /** Component kinds reached through `$ref`, so a renamed entry needs its references rewritten. */
 const REF_KINDS = [
@@ -30,6 +38,92 @@ const REF_KINDS = [
 ];
 
 type Renames = Map<string, string>;
+
+/** RFC 9457 problem details, as every error of the platform is answered. */
+const PROBLEM_SCHEMA = 'Problem';
+const PROBLEM = {
+  type: 'object',
+  required: ['type', 'title', 'status'],
+  properties: {
+    type: { type: 'string', maxLength: 200, example: '/problems/too-many-requests' },
+    title: { type: 'string', maxLength: 200, example: 'Too many requests' },
+    status: { type: 'integer', format: 'int32', minimum: 400, maximum: 599, example: 429 },
+    detail: { type: 'string', maxLength: 2000 },
+    instance: { type: 'string', maxLength: 2000 },
+    errors: {
+      type: 'array',
+      maxItems: 1000,
+      items: {
+        type: 'object',
+        required: ['field', 'message'],
+        properties: {
+          field: { type: 'string', maxLength: 200, example: 'unitCode' },
+          message: { type: 'string', maxLength: 2000, example: 'unitCode must be a unit the registry knows' },
+        },
+      },
+    },
+  },
+};
+
+/**
+ * The gateway answers every API call with its rate-limit headers (apps/gateway/src/security/rate-limits.ts)
+ * and CORS (security-headers.ts), and a call past a budget with 429: the merge documents them on every
+ * operation.
+ */
+const GATEWAY_HEADERS = {
+  RateLimit: {
+    description:
+      'What is left of each budget that applies to this call (IETF draft-ietf-httpapi-ratelimit-headers-08), ' +
+      'e.g. `"api"; r=119998; t=42`',
+    schema: { type: 'string', maxLength: 512 },
+  },
+  'RateLimit-Policy': {
+    description:
+      'The budgets that apply to this call: calls (q) per window in seconds (w), per client address',
+    schema: { type: 'string', maxLength: 512 },
+  },
+  'Access-Control-Allow-Origin': {
+    description:
+      "The caller's origin when it is one the platform lets browsers call from (CORS_ORIGINS; " +
+      'the xAPI LRS answers any origin); absent otherwise',
+    schema: { type: 'string', maxLength: 2048 },
+  },
+  'Retry-After': {
+    description: 'Seconds until the client may call again',
+    schema: { type: 'integer', format: 'int32', minimum: 0, maximum: 86400 },
+  },
+};
+const ANSWER_HEADERS = {
+  RateLimit: { $ref: '#/components/headers/RateLimit' },
+  'RateLimit-Policy': { $ref: '#/components/headers/RateLimit-Policy' },
+  'Access-Control-Allow-Origin': { $ref: '#/components/headers/Access-Control-Allow-Origin' },
+};
+const TOO_MANY_REQUESTS_RESPONSE = {
+  description: 'Past a rate limit of this client; call again after Retry-After seconds',
+  headers: { ...ANSWER_HEADERS, 'Retry-After': { $ref: '#/components/headers/Retry-After' } },
+  content: { 'application/problem+json': { schema: { $ref: `#/components/schemas/${PROBLEM_SCHEMA}` } } },
+};
+
+/** The operation with the gateway's headers on each of its answers, and its 429. */
+function withRateLimitAnswers(operation: Record<string, unknown>): Record<string, unknown> {
+  const responses = isObject(operation['responses']) ? operation['responses'] : {};
+  const answered: Record<string, unknown> = {};
+  for (const [status, response] of Object.entries(responses)) {
+    answered[status] =
+      isObject(response) && !('$ref' in response)
+        ? {
+            ...response,
+            headers: { ...(isObject(response['headers']) ? response['headers'] : {}), ...ANSWER_HEADERS },
+          }
+        : response;
+  }
+  const own = responses['429'];
+  answered['429'] = {
+    ...TOO_MANY_REQUESTS_RESPONSE,
+    ...(isObject(own) && typeof own['description'] === 'string' ? { description: own['description'] } : {}),
+  };
+  return { ...operation, responses: answered };
+}
 
 /**
  * Merges each service's own document into one. Paths already carry `/api/v1/<service>`, so they are
@@ -72,7 +166,14 @@ export function mergeOpenApiDocuments(docs: Record<string, OpenAPIObject | null 
     for (const tag of rewritten.tags ?? []) if (!tags.has(tag.name)) tags.set(tag.name, tag);
   }
 
-  components['securitySchemes'] = { bearer: BEARER, ...components['securitySchemes'] };
+  components['securitySchemes'] = { ...components['securitySchemes'], bearer: BEARER };
+  components['headers'] = { ...components['headers'], ...GATEWAY_HEADERS };
+  components['schemas'] = { ...components['schemas'], [PROBLEM_SCHEMA]: PROBLEM };
+  for (const item of Object.values(paths)) {
+    for (const [key, operation] of Object.entries(item)) {
+      if (HTTP_METHODS.has(key) && isObject(operation)) item[key] = withRateLimitAnswers(operation);
+    }
+  }
   const merged: OpenAPIObject = {
     openapi: '3.0.0',
     info: {
@@ -82,7 +183,8 @@ export function mergeOpenApiDocuments(docs: Record<string, OpenAPIObject | null 
         'Every public operation of the platform, merged by the gateway from the documents of the services. ' +
         'Each service answers under /api/v1/<service>/.',
     },
-    servers: [{ url: '/' }],
+    // The entry point faces district systems, the MOOC platform and the VNeID adapter over the internet.
+    servers: [{ url: '/', 'x-internal': false }],
     tags: [...tags.values()] as OpenAPIObject['tags'],
     paths,
     components: Object.fromEntries(

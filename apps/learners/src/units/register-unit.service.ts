@@ -6,6 +6,7 @@ import {
   AdministrativeUnit,
   MANUAL_SOURCE_PREFIX,
   renamedUnit,
+  unitNameProblems,
   villageProblems,
 } from './domain/administrative-unit';
 import { InvalidUnitError, UnitNotFoundError } from './domain/unit.errors';
@@ -67,8 +68,8 @@ export class RegisterUnitService {
     return this.db.transaction(async (tx) => {
       const [existing] = await this.units.findMany(tx, [{ map: '2025', code }]);
       if (!existing) throw new UnitNotFoundError(code);
-      if (name.normalize('NFC').trim().length === 0)
-        throw new InvalidUnitError([{ field: 'name', message: 'name must not be empty' }]);
+      const problems = unitNameProblems(name, shortName);
+      if (problems.length) throw new InvalidUnitError(problems);
       const unit = renamedUnit(existing, name, shortName, actor.sub);
       await this.units.upsert(tx, [unit]);
       await this.outbox.enqueue(tx, unitRegistered(unit));

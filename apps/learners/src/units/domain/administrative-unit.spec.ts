@@ -132,6 +132,12 @@ describe('villages and renames', () => {
     expect(
       villageProblems({ code: '0338801', name: ' ', parentCode: '03388' }, null).map((p) => p.field),
     ).toEqual(['parentCode', 'name']);
+    expect(
+      villageProblems(
+        { code: '0338801', name: 'Bản Nà Nọi', shortName: ' \t', parentCode: '03388' },
+        commune,
+      ).map((p) => p.field),
+    ).toEqual(['shortName']);
   });
 
   it('keeps a renamed unit when the reference files are loaded again', () => {

@@ -165,7 +165,7 @@ export interface UnitProblem {
  * by two digits, so it never collides with a GSO code.
  */
 export function villageProblems(
-  input: { code: string; name: string; parentCode: string },
+  input: { code: string; name: string; shortName?: string; parentCode: string },
   parent: AdministrativeUnit | null,
 ): UnitProblem[] {
   const problems: UnitProblem[] = [];
@@ -175,8 +175,17 @@ export function villageProblems(
   if (!/^\d{7}$/.test(input.code) || !input.code.startsWith(input.parentCode)) {
     problems.push({ field: 'code', message: 'code must be the parent code followed by two digits' });
   }
-  if (input.name.normalize('NFC').trim().length === 0)
-    problems.push({ field: 'name', message: 'name must not be empty' });
+  problems.push(...unitNameProblems(input.name, input.shortName));
+  return problems;
+}
+
+/** A name, and a short name when one is given, that still say something once spaces are trimmed. */
+export function unitNameProblems(name: string, shortName: string | undefined): UnitProblem[] {
+  const blank = (text: string) => text.normalize('NFC').trim().length === 0;
+  const problems: UnitProblem[] = [];
+  if (blank(name)) problems.push({ field: 'name', message: 'name must not be empty' });
+  if (shortName !== undefined && blank(shortName))
+    problems.push({ field: 'shortName', message: 'shortName must not be empty' });
   return problems;
 }
 
