@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { OpenApiDocument, Operation, operationsOf, requestsFor } from './openapi-fuzz';
+import { OpenApiDocument, Operation, ResponseConformance, operationsOf, requestsFor } from './openapi-fuzz';
 import { Platform, infraUp, mintDevToken, sign, startPlatform } from './platform';
 
 // Hostile and careless input through the entry point, on a platform of this file's own.
@@ -33,7 +33,7 @@ async function send(
   path: string,
   body?: string,
   contentType = 'application/json',
-): Promise<{ status: number; type: string; problem: Problem }> {
+): Promise<{ status: number; type: string; problem: Problem; text: string }> {
   const headers: Record<string, string> = { authorization: `Bearer ${everyRole()}` };
   if (body !== undefined) headers['content-type'] = contentType;
   if (path.startsWith('/api/v1/certification/vneid-events') && body !== undefined)
@@ -46,7 +46,7 @@ async function send(
   } catch {
     parsed = { status: res.status, title: text.slice(0, 200) };
   }
-  return { status: res.status, type: res.headers.get('content-type') ?? '', problem: parsed };
+  return { status: res.status, type: res.headers.get('content-type') ?? '', problem: parsed, text };
 }
 
 function expectProblem(
@@ -279,21 +279,31 @@ describe('fuzzing driven by the OpenAPI document', () => {
   ) as OpenApiDocument;
   const operations: [string, Operation][] = operationsOf(doc).map((op) => [op.operationId, op]);
 
-  it.each(operations)('never answers 5xx, and answers every 4xx as problem+json: %s', async (_id, op) => {
-    await fc.assert(
-      fc.asyncProperty(requestsFor(doc, op), async (request) => {
-        const answer = await send(request.method, request.url, request.body, request.contentType);
-        if (
-          answer.status >= 500 ||
-          (answer.status >= 400 && !answer.type.includes('application/problem+json'))
-        )
-          throw new Error(
-            `${request.method} ${request.url.slice(0, 200)} -> ${answer.status} ${answer.type}: ${answer.problem.title}`,
-          );
-      }),
-      { numRuns: FUZZ_RUNS, endOnFailure: true },
-    );
-  });
+  const conformance = new ResponseConformance(doc);
+
+  it.each(operations)(
+    'never answers 5xx, and answers as the document says (status, problem+json, schema): %s',
+    async (_id, op) => {
+      await fc.assert(
+        fc.asyncProperty(requestsFor(doc, op), async (request) => {
+          const answer = await send(request.method, request.url, request.body, request.contentType);
+          const said = `${request.method} ${request.url.slice(0, 200)} -> ${answer.status} ${answer.type}`;
+          if (
+            answer.status >= 500 ||
+            (answer.status >= 400 && !answer.type.includes('application/problem+json'))
+          )
+            throw new Error(`${said}: ${answer.problem.title}`);
+          const problem = conformance.problemWith(op, request.url, {
+            status: answer.status,
+            contentType: answer.type,
+            body: answer.text,
+          });
+          if (problem) throw new Error(`${said}: ${problem}`);
+        }),
+        { numRuns: FUZZ_RUNS, endOnFailure: true },
+      );
+    },
+  );
 
   it('leaves every service ready afterwards', async () => {
     for (const name of SERVICES) {

@@ -1,3 +1,5 @@
+import Ajv, { type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
 import fc from 'fast-check';
 
 /** Just enough of an OpenAPI 3 document to generate requests from it. */
@@ -18,10 +20,16 @@ interface Parameter {
   schema?: Schema;
 }
 
+interface OpenApiResponse {
+  description?: string;
+  content?: Record<string, { schema?: Schema }>;
+}
+
 interface OpenApiOperation {
   operationId: string;
   parameters?: Parameter[];
   requestBody?: { content: Record<string, { schema?: Schema; example?: unknown }> };
+  responses?: Record<string, OpenApiResponse>;
 }
 
 export interface OpenApiDocument {
@@ -36,6 +44,7 @@ export interface Operation {
   parameters: Parameter[];
   contentType?: string;
   body?: Schema;
+  responses: Record<string, OpenApiResponse>;
 }
 
 export interface FuzzRequest {
@@ -57,6 +66,7 @@ export function operationsOf(doc: OpenApiDocument): Operation[] {
         parameters: op.parameters ?? [],
         contentType,
         body: media?.schema ? resolve(doc, media.schema) : undefined,
+        responses: op.responses ?? {},
       };
     }),
   );
@@ -200,4 +210,74 @@ export function requestsFor(doc: OpenApiDocument, op: Operation): fc.Arbitrary<F
       const qs = search.toString();
       return { method: op.method, url: qs ? `${path}?${qs}` : path, contentType: op.contentType, body };
     });
+}
+
+/** An answer as the fuzzer saw it. */
+export interface Answer {
+  status: number;
+  contentType: string;
+  body: string;
+}
+
+/**
+ * Checks answers against the document: the status is one the operation documents, and a JSON body
+ * matches the schema documented for that status and media type (OpenAPI 3.0 schemas, `nullable` and
+ * formats included).
+ */
+export class ResponseConformance {
+  private readonly ajv = new Ajv({ allErrors: false, strict: false });
+  private readonly validators = new Map<string, ValidateFunction>();
+
+  constructor(doc: OpenApiDocument) {
+    addFormats(this.ajv);
+    this.ajv.addSchema(pointingInto({ components: doc.components ?? {} }) as object, DOCUMENT_ID);
+  }
+
+  /**
+   * What is wrong with the answer, or null when it conforms. A URL whose hostile segments (`..`, an
+   * encoded slash) took it to another route is answered by that route: only its status class is checked.
+   */
+  problemWith(op: Operation, url: string, answer: Answer): string | null {
+    if (!routeOf(op).test(new URL(url, 'http://x').pathname)) return null;
+    const documented = op.responses[String(answer.status)] ?? op.responses[`${String(answer.status)[0]}XX`];
+    if (!documented)
+      return `status ${answer.status} is not documented (${Object.keys(op.responses).join(', ')})`;
+    const mediaType = answer.contentType.split(';')[0].trim();
+    if (!documented.content || answer.body === '') return null;
+    const media = documented.content[mediaType];
+    if (!media) {
+      return `${answer.status} answered ${mediaType || 'no content type'}, documented ${Object.keys(documented.content).join(', ')}`;
+    }
+    if (!media.schema || !/json/.test(mediaType)) return null;
+    let body: unknown;
+    try {
+      body = JSON.parse(answer.body);
+    } catch {
+      return `${answer.status} ${mediaType} body is not JSON`;
+    }
+    const key = `${op.operationId} ${answer.status} ${mediaType}`;
+    let validate = this.validators.get(key);
+    if (!validate) {
+      validate = this.ajv.compile(pointingInto(media.schema) as object);
+      this.validators.set(key, validate);
+    }
+    if (validate(body)) return null;
+    const [first] = validate.errors ?? [];
+    return `${answer.status} body does not match its schema: ${first?.instancePath || '(root)'} ${first?.message ?? ''}`;
+  }
+}
+
+const DOCUMENT_ID = 'openapi.json';
+
+/** The operation's path template as a pattern over decoded-once URL paths: `{id}` is one segment. */
+function routeOf(op: Operation): RegExp {
+  const segments = op.path
+    .split('/')
+    .map((part) => (/^\{.+\}$/.test(part) ? '[^/]+' : part.replace(/[.*+?^$()|[\]\\]/g, '\\$&')));
+  return new RegExp(`^${segments.join('/')}$`);
+}
+
+/** The schema with its `#/components/...` references pointing into the document registered with Ajv. */
+function pointingInto(schema: unknown): unknown {
+  return JSON.parse(JSON.stringify(schema).replace(/"#\/components\//g, `"${DOCUMENT_ID}#/components/`));
 }

@@ -61,22 +61,22 @@ export class AmbassadorRepository {
     ]);
   }
 
-  /** The mentees a mentor guides now; those reassigned to another mentor are history. */
+  /** The mentees a mentor guides now (at most 1,000, as getMentor documents); those reassigned are history. */
   async menteesOf(mentorId: string): Promise<MenteeAssignment[]> {
     return this.db.manager.query(
       `SELECT ${this.assignments.select('a')} FROM mentee_assignment a
         WHERE a.mentor_id = $1 AND a.ended_at IS NULL
-        ORDER BY a.assigned_at, a.learner_id`,
+        ORDER BY a.assigned_at, a.learner_id LIMIT 1000`,
       [mentorId],
     );
   }
 
-  /** The mentees a mentor guided before they changed mentor, latest first. */
+  /** The mentees a mentor guided before they changed mentor, latest first; the latest 1,000. */
   async formerMenteesOf(mentorId: string): Promise<MenteeAssignment[]> {
     return this.db.manager.query(
       `SELECT ${this.assignments.select('a')} FROM mentee_assignment a
         WHERE a.mentor_id = $1 AND a.ended_at IS NOT NULL
-        ORDER BY a.ended_at DESC, a.learner_id`,
+        ORDER BY a.ended_at DESC, a.learner_id LIMIT 1000`,
       [mentorId],
     );
   }

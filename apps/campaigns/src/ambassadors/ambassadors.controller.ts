@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Actor, CurrentActor, Roles } from '@bdhvs/auth';
 import { DeskHelper, MenteeAssignment, Mentor } from './domain/ambassador';
@@ -39,6 +46,7 @@ export class AmbassadorsController {
   @Roles('province-admin', 'unit-officer')
   @ApiOperation({ summary: 'Register a learner as a mentor (Đại sứ số) of their commune' })
   @ApiCreatedResponse({ type: MentorDto })
+  @ApiUnprocessableEntityResponse({ description: 'A learner the campaigns service does not know (yet)' })
   async registerMentor(
     @CurrentActor() actor: Actor,
     @Body() body: RegisterMentorDto,
@@ -83,6 +91,7 @@ export class AmbassadorsController {
     description: 'A mentor’s own account may assign to themselves only. The same pair again answers 200.',
   })
   @ApiCreatedResponse({ type: MenteeDto })
+  @ApiUnprocessableEntityResponse({ description: 'A learner the campaigns service does not know (yet)' })
   async assignMentee(
     @CurrentActor() actor: Actor,
     @Body() body: AssignMenteeDto,
@@ -102,6 +111,7 @@ export class AmbassadorsController {
       'One mentor at a time: the new assignment starts when the previous one ends. A mentee without a mentor answers 409 (assign one first); the mentor already guiding them answers 200 unchanged.',
   })
   @ApiOkResponse({ type: ReassignedMenteeDto })
+  @ApiUnprocessableEntityResponse({ description: 'A learner the campaigns service does not know (yet)' })
   async reassignMentee(
     @CurrentActor() actor: Actor,
     @Param() params: MenteeParamsDto,
@@ -118,6 +128,7 @@ export class AmbassadorsController {
   @Roles('province-admin', 'unit-officer')
   @ApiOperation({ summary: 'Register a helper at a commune’s public-service desk (m_desk)' })
   @ApiCreatedResponse({ type: DeskHelperDto })
+  @ApiUnprocessableEntityResponse({ description: 'A learner the campaigns service does not know (yet)' })
   async registerDeskHelper(
     @CurrentActor() actor: Actor,
     @Body() body: RegisterDeskHelperDto,

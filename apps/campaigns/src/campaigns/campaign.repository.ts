@@ -58,7 +58,7 @@ export class CampaignRepository {
     );
   }
 
-  /** A campaign's activities with their attendance, in one query. */
+  /** A campaign's activities with their attendance, in one query; at most 10,000, as getCampaign documents. */
   async activitiesOf(campaignId: string): Promise<ActivitySummary[]> {
     return this.db.manager.query(
       `SELECT a.id, a.kind, a.title, a.unit_code AS "unitCode", a.starts_at AS "startsAt", a.ends_at AS "endsAt",
@@ -66,7 +66,7 @@ export class CampaignRepository {
               count(p.learner_id) FILTER (WHERE p.completed)::int AS completed
        FROM activity a LEFT JOIN participation p ON p.activity_id = a.id
        WHERE a.campaign_id = $1
-       GROUP BY a.id ORDER BY a.starts_at, a.id`,
+       GROUP BY a.id ORDER BY a.starts_at, a.id LIMIT 10000`,
       [campaignId],
     );
   }

@@ -1,5 +1,13 @@
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Actor, CurrentActor, Roles } from '@bdhvs/auth';
 import { Campaign } from './domain/campaign';
@@ -44,7 +52,9 @@ export class CampaignsController {
   @Get()
   @Roles('province-admin', 'unit-officer', 'mentor', 'district-system')
   @ApiOperation({ summary: 'Campaigns of the caller’s unit, newest first' })
-  @ApiOkResponse({ type: CampaignDto, isArray: true })
+  // ReadCampaignsService.list answers the newest 200.
+  @ApiExtraModels(CampaignDto)
+  @ApiOkResponse({ schema: { type: 'array', maxItems: 200, items: { $ref: getSchemaPath(CampaignDto) } } })
   async listCampaigns(
     @CurrentActor() actor: Actor,
     @Query() query: ListCampaignsQueryDto,

@@ -1,5 +1,12 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { Actor, CurrentActor, Roles } from '@bdhvs/auth';
 import { IdentityStatusDto, LearnerIdParamsDto, RecordIdentityStatusDto } from './dto/identity.dto';
 import { RecordIdentityStatusService } from './record-identity-status.service';
@@ -17,6 +24,7 @@ export class IdentityController {
     description: 'By a helper of the learner’s unit. A field left out is unchanged. Answers the status now.',
   })
   @ApiCreatedResponse({ type: IdentityStatusDto })
+  @ApiUnprocessableEntityResponse({ description: 'A learner the campaigns service does not know (yet)' })
   recordIdentityStatus(
     @CurrentActor() actor: Actor,
     @Body() body: RecordIdentityStatusDto,
@@ -34,6 +42,7 @@ export class IdentityController {
     summary: 'A learner’s VNeID identity and digital bank account, from the registry and helpers',
   })
   @ApiOkResponse({ type: IdentityStatusDto })
+  @ApiUnprocessableEntityResponse({ description: 'A learner the campaigns service does not know (yet)' })
   getIdentityStatus(
     @CurrentActor() actor: Actor,
     @Param() params: LearnerIdParamsDto,

@@ -1,5 +1,12 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { CAMPAIGN_MODELS, MODEL_INDICATORS } from './domain/campaign-model';
 import { CampaignModelDto } from './dto/campaign-model.dto';
 
@@ -11,7 +18,14 @@ export class CampaignModelsController {
   @ApiOperation({
     summary: "The movement's models and campaigns (plan section IV.6, and the learning day of IV.1.3)",
   })
-  @ApiOkResponse({ type: CampaignModelDto, isArray: true })
+  @ApiExtraModels(CampaignModelDto)
+  @ApiOkResponse({
+    schema: {
+      type: 'array',
+      maxItems: CAMPAIGN_MODELS.length,
+      items: { $ref: getSchemaPath(CampaignModelDto) },
+    },
+  })
   listCampaignModels(): CampaignModelDto[] {
     return CAMPAIGN_MODELS.map((model) => ({
       ...model,

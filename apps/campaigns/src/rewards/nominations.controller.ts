@@ -1,5 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { Actor, CurrentActor, Roles } from '@bdhvs/auth';
 import { Nomination } from './domain/nomination';
 import {
@@ -23,6 +32,9 @@ export class NominationsController {
     summary: 'Nominate a unit, mentor or team for a reward for a period (by an officer of its unit)',
   })
   @ApiCreatedResponse({ type: NominationDto })
+  @ApiUnprocessableEntityResponse({
+    description: 'A nominee (learner, mentor, team or unit) the campaigns service does not know',
+  })
   async nominateForReward(
     @CurrentActor() actor: Actor,
     @Body() body: NominateForRewardDto,
@@ -45,7 +57,9 @@ export class NominationsController {
   @Get()
   @Roles('province-admin', 'unit-officer', 'district-system')
   @ApiOperation({ summary: 'Nominations of the caller’s unit (all for the province), newest first' })
-  @ApiOkResponse({ type: NominationDto, isArray: true })
+  // NominationRepository.list answers the newest 500.
+  @ApiExtraModels(NominationDto)
+  @ApiOkResponse({ schema: { type: 'array', maxItems: 500, items: { $ref: getSchemaPath(NominationDto) } } })
   async listNominations(
     @CurrentActor() actor: Actor,
     @Query() query: ListNominationsQueryDto,

@@ -38,9 +38,10 @@ export class TeamRepository {
     return added.length === 1;
   }
 
+  /** The first 1,000 members, as getTeam documents. */
   async memberIds(teamId: string): Promise<string[]> {
     const rows: { learnerId: string }[] = await this.db.manager.query(
-      'SELECT learner_id AS "learnerId" FROM team_member WHERE team_id = $1 ORDER BY added_at, learner_id',
+      'SELECT learner_id AS "learnerId" FROM team_member WHERE team_id = $1 ORDER BY added_at, learner_id LIMIT 1000',
       [teamId],
     );
     return rows.map((r) => r.learnerId);

@@ -1,5 +1,12 @@
 import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Actor, CurrentActor, Roles } from '@bdhvs/auth';
 import { Team } from './domain/team';
@@ -57,6 +64,7 @@ export class TeamsController {
   @Roles('province-admin', 'unit-officer')
   @ApiOperation({ summary: 'Add a registered learner to a team; adding again answers 200' })
   @ApiCreatedResponse({ type: TeamMemberDto })
+  @ApiUnprocessableEntityResponse({ description: 'A learner the campaigns service does not know (yet)' })
   async addTeamMember(
     @CurrentActor() actor: Actor,
     @Param() params: TeamIdParamsDto,

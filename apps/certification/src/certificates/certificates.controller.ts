@@ -2,20 +2,25 @@ import { Body, Controller, Get, HttpCode, Param, Post, Res, UseGuards } from '@n
 import {
   ApiAcceptedResponse,
   ApiBearerAuth,
+  ApiExtraModels,
   ApiHeader,
   ApiOkResponse,
   ApiOperation,
   ApiTooManyRequestsResponse,
   ApiTags,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Actor, CurrentActor, Roles } from '@bdhvs/auth';
 import { Public } from '@bdhvs/service-runtime';
 import { statusOf } from './domain/certificate';
+import { VNEID_SIGNATURE_MAX_LENGTH } from './domain/vneid-signature';
 import {
   CertificateDto,
+  CertificateNoParamsDto,
   CertificateVerificationDto,
   LearnerCertificatesParamsDto,
+  MAX_CERTIFICATES_OF_LEARNER,
   toCertificateDto,
 } from './dto/certificate.dto';
 import { VneidEventDto, VneidEventReceiptDto } from './dto/vneid-event.dto';
@@ -27,6 +32,7 @@ import { VerificationRateLimitGuard } from './verification-rate-limit.guard';
 import { VneidSignatureGuard } from './vneid-signature.guard';
 
 @ApiTags('certification')
+@ApiExtraModels(CertificateDto)
 @Controller()
 export class CertificatesController {
   constructor(
@@ -44,6 +50,7 @@ export class CertificatesController {
     name: 'X-Vneid-Signature',
     required: true,
     description: 'sha256=<hex HMAC-SHA256 of the raw body>',
+    schema: { type: 'string', maxLength: VNEID_SIGNATURE_MAX_LENGTH },
   })
   @ApiOperation({ summary: 'Receive a certification or revocation confirmed on VNeID' })
   @ApiAcceptedResponse({ type: VneidEventReceiptDto, description: 'Stored durably; applied exactly once' })
@@ -65,8 +72,8 @@ export class CertificatesController {
   @Roles('province-admin', 'vneid-adapter', 'district-system')
   @ApiOperation({ summary: 'A certificate, with the holder name masked' })
   @ApiOkResponse({ type: CertificateDto })
-  async getCertificate(@Param('certificateNo') certificateNo: string): Promise<CertificateDto> {
-    return toCertificateDto(await this.certificates.get(certificateNo));
+  async getCertificate(@Param() params: CertificateNoParamsDto): Promise<CertificateDto> {
+    return toCertificateDto(await this.certificates.get(params.certificateNo));
   }
 
   @Post('certificates/:certificateNo/corrections')
@@ -81,10 +88,12 @@ export class CertificatesController {
   @ApiOkResponse({ type: CertificateDto, description: 'The certificate as corrected' })
   async correctCertificate(
     @CurrentActor() actor: Actor,
-    @Param('certificateNo') certificateNo: string,
+    @Param() params: CertificateNoParamsDto,
     @Body() body: CorrectCertificateDto,
   ): Promise<CertificateDto> {
-    return toCertificateDto(await this.corrections.correct(actor, { certificateNo, ...body }));
+    return toCertificateDto(
+      await this.corrections.correct(actor, { certificateNo: params.certificateNo, ...body }),
+    );
   }
 
   @Get('learners/:learnerId/certificates')
@@ -94,7 +103,13 @@ export class CertificatesController {
     summary: "A learner's certificates, revoked ones included",
     description: 'A unit-bounded caller sees the learners of their unit and the units below it.',
   })
-  @ApiOkResponse({ type: CertificateDto, isArray: true })
+  @ApiOkResponse({
+    schema: {
+      type: 'array',
+      maxItems: MAX_CERTIFICATES_OF_LEARNER,
+      items: { $ref: getSchemaPath(CertificateDto) },
+    },
+  })
   async listLearnerCertificates(
     @CurrentActor() actor: Actor,
     @Param() params: LearnerCertificatesParamsDto,
@@ -108,13 +123,12 @@ export class CertificatesController {
   @ApiOperation({
     summary: 'Public check of a certificate number: valid, revoked or unknown',
     description:
-      'Rate limited per client. A number nobody issued and a malformed one get the same answer: `unknown`.',
+      'Rate limited per client. A number nobody issued and a malformed one (of 1 to 64 characters) get the same answer: `unknown`.',
   })
   @ApiOkResponse({ type: CertificateVerificationDto })
   @ApiTooManyRequestsResponse({ description: 'Too many checks from this client; see Retry-After' })
-  async verifyCertificate(
-    @Param('certificateNo') certificateNo: string,
-  ): Promise<CertificateVerificationDto> {
+  async verifyCertificate(@Param() params: CertificateNoParamsDto): Promise<CertificateVerificationDto> {
+    const { certificateNo } = params;
     const certificate = await this.certificates.find(certificateNo);
     if (!certificate) return { certificateNo, status: 'unknown' };
     return {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Actor } from '@bdhvs/auth';
 import { Database } from '@bdhvs/service-runtime';
 import { ReceiveVneidEventService } from '../certificates/receive-vneid-event.service';
-import { ReviewItem, decideDismissal, decideReprocess } from './domain/review-item';
+import { ReviewItem, boundedDetail, decideDismissal, decideReprocess } from './domain/review-item';
 import {
   ReviewItemNotFoundError,
   ReviewItemReprocessedError,
@@ -59,7 +59,7 @@ export class ReprocessReviewItemService {
         await this.items.setDetail(
           tx,
           id,
-          decided.problems.map((p) => `${p.field}: ${p.message}`).join('; '),
+          boundedDetail(decided.problems.map((p) => `${p.field}: ${p.message}`).join('; ')),
         );
       return decided;
     });

@@ -2,6 +2,7 @@ import { Topics } from '@bdhvs/events';
 import type { DeadLetter, InboxTransport } from '@bdhvs/messaging';
 import type { EntityManager } from 'typeorm';
 import type { CertificationConfig } from '../config/certification-config';
+import { MAX_DETAIL_LENGTH, MAX_EVENT_ID_LENGTH } from './domain/review-item';
 import type { ReviewItemEntity } from './review-item.entity';
 import type { ReviewItemRepository } from './review-item.repository';
 import { ReviewQueueService } from './review-queue.service';
@@ -90,5 +91,24 @@ describe(ReviewQueueService.name, () => {
       occurredAt: null,
     });
     expect(queue.deadLetterEventOf(stored(item))).toEqual({ problem: 'value is not JSON' });
+  });
+
+  it('keeps a dead letter under its CloudEvent id, unless that id is not one an item can hold', async () => {
+    const withId = (ceId: string, offset: string) => {
+      const dead = letter('{"eventId": 3', offset);
+      dead.message.headers = { ce_id: Buffer.from(ceId) };
+      return dead;
+    };
+    await queue.keepDeadLetter({} as EntityManager, withId('evt-42', '8'));
+    await queue.keepDeadLetter({} as EntityManager, withId('x'.repeat(MAX_EVENT_ID_LENGTH + 1), '9'));
+    expect(kept.map((i) => i.eventId)).toEqual(['evt-42', `${Topics.vneidCertificationEvents}/2@9`]);
+  });
+
+  it('keeps at most MAX_DETAIL_LENGTH characters of why a message was dead-lettered', async () => {
+    const dead = { ...letter(JSON.stringify(event)), reason: `failed after retries: ${'é'.repeat(5000)}` };
+    await queue.keepDeadLetter({} as EntityManager, dead);
+    const [item] = kept;
+    expect([...item.detail]).toHaveLength(MAX_DETAIL_LENGTH);
+    expect(item.detail).toMatch(/^failed after retries: é+…$/);
   });
 });

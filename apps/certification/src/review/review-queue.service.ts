@@ -11,7 +11,13 @@ import {
 } from '@bdhvs/messaging';
 import { SERVICE_CONFIG } from '@bdhvs/service-runtime';
 import { CertificationConfig } from '../config/certification-config';
-import { FieldProblem, ReviewReason, reviewReasonOf } from './domain/review-item';
+import {
+  FieldProblem,
+  MAX_EVENT_ID_LENGTH,
+  ReviewReason,
+  boundedDetail,
+  reviewReasonOf,
+} from './domain/review-item';
 import { ReviewItemEntity } from './review-item.entity';
 import { ReviewItemRepository, StoredReviewItem } from './review-item.repository';
 
@@ -52,7 +58,7 @@ export class ReviewQueueService implements OnModuleInit {
     const eventId =
       event?.eventId ??
       eventIdIn(kept.value) ??
-      kept.headers['ce_id'] ??
+      usableEventId(kept.headers['ce_id']) ??
       `${topic}/${partition}@${message.offset}`;
     await this.items.keepDeadLetter(
       tx,
@@ -110,7 +116,8 @@ export class ReviewQueueService implements OnModuleInit {
     const sealed = this.ring.sealText(JSON.stringify(kept), id);
     return {
       id,
-      ...why,
+      reason: why.reason,
+      detail: boundedDetail(why.detail),
       state: 'open',
       topic,
       eventId,
@@ -143,9 +150,15 @@ export class ReviewQueueService implements OnModuleInit {
 function eventIdIn(value: string | null): string | undefined {
   try {
     const parsed: unknown = JSON.parse(value ?? '');
-    const id = (parsed as { eventId?: unknown } | null)?.eventId;
-    return typeof id === 'string' && /^[\x21-\x7e]{1,200}$/.test(id) ? id : undefined;
+    return usableEventId((parsed as { eventId?: unknown } | null)?.eventId);
   } catch {
     return undefined;
   }
+}
+
+/** `id` when it is printable ASCII of at most MAX_EVENT_ID_LENGTH characters. */
+function usableEventId(id: unknown): string | undefined {
+  return typeof id === 'string' && /^[\x21-\x7e]+$/.test(id) && id.length <= MAX_EVENT_ID_LENGTH
+    ? id
+    : undefined;
 }

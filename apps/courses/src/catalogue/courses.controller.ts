@@ -1,15 +1,30 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Actor, CurrentActor, Roles } from '@bdhvs/auth';
 import { Course } from './domain/course';
-import { CourseDto, CourseIdParamsDto, CreateCourseDto, ListCoursesQueryDto } from './dto/course.dto';
+import {
+  CourseDto,
+  CourseIdParamsDto,
+  CreateCourseDto,
+  ListCoursesQueryDto,
+  MAX_LISTED_COURSES,
+} from './dto/course.dto';
 import { CreateCourseService } from './create-course.service';
 import { PublishCourseService } from './publish-course.service';
 import { ReadCoursesService } from './read-courses.service';
 
 @ApiTags('courses')
 @ApiBearerAuth()
+@ApiExtraModels(CourseDto)
 @Controller('courses')
 export class CoursesController {
   constructor(
@@ -38,7 +53,9 @@ export class CoursesController {
 
   @Get()
   @ApiOperation({ summary: 'Courses, filtered by group, mode, language, status or competency; by code' })
-  @ApiOkResponse({ type: CourseDto, isArray: true })
+  @ApiOkResponse({
+    schema: { type: 'array', maxItems: MAX_LISTED_COURSES, items: { $ref: getSchemaPath(CourseDto) } },
+  })
   async listCourses(@Query() query: ListCoursesQueryDto): Promise<CourseDto[]> {
     return (await this.reads.list(query)).map(toCourseDto);
   }

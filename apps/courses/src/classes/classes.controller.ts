@@ -1,5 +1,16 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Actor, CurrentActor, Roles } from '@bdhvs/auth';
 import { statusOf } from '../enrolments/domain/enrolment';
@@ -18,6 +29,7 @@ import { RecordAttendanceService } from './record-attendance.service';
 
 @ApiTags('courses')
 @ApiBearerAuth()
+@ApiExtraModels(CommunityClassDto)
 @Controller('classes')
 export class ClassesController {
   constructor(
@@ -33,6 +45,9 @@ export class ClassesController {
     description: 'An officer opens classes in their own unit only.',
   })
   @ApiCreatedResponse({ type: CommunityClassDto })
+  @ApiNotFoundResponse({ description: 'The course the body names is unknown' })
+  @ApiConflictResponse({ description: 'The course is not published' })
+  @ApiForbiddenResponse({ description: 'A unit outside the caller’s own' })
   async createClass(
     @CurrentActor() actor: Actor,
     @Body() body: CreateClassDto,
@@ -50,7 +65,9 @@ export class ClassesController {
   @Get()
   @Roles('province-admin', 'unit-officer', 'mentor', 'mooc-platform')
   @ApiOperation({ summary: 'Community classes, by commune or course; newest first' })
-  @ApiOkResponse({ type: CommunityClassDto, isArray: true })
+  @ApiOkResponse({
+    schema: { type: 'array', maxItems: 1000, items: { $ref: getSchemaPath(CommunityClassDto) } },
+  })
   async listClasses(@Query() query: ListClassesQueryDto): Promise<CommunityClassDto[]> {
     return (await this.reads.list(query)).map(toClassDto);
   }

@@ -1,5 +1,11 @@
 import { join } from 'node:path';
 import { CompetencyFramework, competencyDataDir } from './competency-framework';
+import {
+  BASIC_SKILLS_MAX,
+  FRAMEWORK_CODE_MAX,
+  FRAMEWORK_TEXT_MAX,
+  SKILL_REFERENCES_MAX,
+} from './dto/competency.dto';
 
 describe(CompetencyFramework.name, () => {
   const framework = new CompetencyFramework();
@@ -76,5 +82,32 @@ describe('the basic skills of the plan', () => {
     );
     expect(framework.has('2.6') && framework.has('BASIC-VNEID') && !framework.has('7.1')).toBe(true);
     expect(framework.basicSkills.every((s) => s.planSections.length > 0)).toBe(true);
+  });
+});
+
+describe('the shipped files', () => {
+  const framework = new CompetencyFramework();
+
+  it('keep the bounds the OpenAPI document gives their answers', () => {
+    const fits = (max: number) => (v: string | null) => (v ?? '').length <= max;
+    const codes = [
+      ...framework.competencies.map((c) => c.competencyNo),
+      ...framework.levels.map((l) => l.codeCv3456),
+      ...framework.basicSkills.flatMap((s) => [s.code, ...s.planSections, ...s.relatedCompetencies]),
+    ];
+    const texts = [
+      ...framework.competencies.flatMap((c) => [c.domainName, c.name, c.nameVariant, c.nameCheck]),
+      ...framework.levels.flatMap((l) => [l.tier, l.name, l.typicalLearners, l.typicalLearnersSource]),
+      ...framework.basicSkills.map((s) => s.name),
+    ];
+    expect(codes.filter((v) => !fits(FRAMEWORK_CODE_MAX)(v))).toEqual([]);
+    expect(texts.filter((v) => !fits(FRAMEWORK_TEXT_MAX)(v))).toEqual([]);
+    expect(framework.basicSkills.length).toBeLessThanOrEqual(BASIC_SKILLS_MAX);
+    expect(
+      framework.basicSkills.filter(
+        (s) =>
+          s.planSections.length > SKILL_REFERENCES_MAX || s.relatedCompetencies.length > SKILL_REFERENCES_MAX,
+      ),
+    ).toEqual([]);
   });
 });

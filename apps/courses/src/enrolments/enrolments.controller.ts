@@ -2,14 +2,20 @@ import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBearerAuth,
+  ApiConflictResponse,
   ApiCreatedResponse,
+  ApiExtraModels,
+  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  ApiUnprocessableEntityResponse,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Actor, CurrentActor, Roles } from '@bdhvs/auth';
 import { Course } from '../catalogue/domain/course';
+import { MAX_LISTED_COURSES } from '../catalogue/dto/course.dto';
 import { Enrolment, statusOf } from './domain/enrolment';
 import {
   EnrollLearnerDto,
@@ -27,6 +33,7 @@ import { IntakeResult, RecordProgressService } from './record-progress.service';
 
 @ApiTags('courses')
 @ApiBearerAuth()
+@ApiExtraModels(EnrolmentDto, PendingIntakeDto)
 @Controller()
 export class EnrolmentsController {
   constructor(
@@ -73,6 +80,9 @@ export class EnrolmentsController {
   })
   @ApiOkResponse({ type: EnrolmentDto })
   @ApiAcceptedResponse({ type: PendingIntakeDto, description: 'Kept until the learner is known' })
+  @ApiNotFoundResponse({ description: 'The course the body names is unknown' })
+  @ApiConflictResponse({ description: 'The course is not published' })
+  @ApiUnprocessableEntityResponse({ description: 'A module the course does not have' })
   async recordProgress(
     @CurrentActor() actor: Actor,
     @Body() body: RecordProgressDto,
@@ -87,7 +97,9 @@ export class EnrolmentsController {
     summary: 'Enrolments and progress reports waiting for their learner, oldest first',
     description: 'A MOOC platform sees what it reported; a province admin sees everything.',
   })
-  @ApiOkResponse({ type: PendingIntakeDto, isArray: true })
+  @ApiOkResponse({
+    schema: { type: 'array', maxItems: 1000, items: { $ref: getSchemaPath(PendingIntakeDto) } },
+  })
   async listPendingProgress(
     @CurrentActor() actor: Actor,
     @Query() query: ListPendingQueryDto,
@@ -98,7 +110,9 @@ export class EnrolmentsController {
   @Get('enrolments')
   @Roles('province-admin', 'unit-officer', 'mooc-platform')
   @ApiOperation({ summary: "A learner's enrolments, oldest first" })
-  @ApiOkResponse({ type: EnrolmentDto, isArray: true })
+  @ApiOkResponse({
+    schema: { type: 'array', maxItems: MAX_LISTED_COURSES, items: { $ref: getSchemaPath(EnrolmentDto) } },
+  })
   async listEnrolments(
     @CurrentActor() actor: Actor,
     @Query() query: ListEnrolmentsQueryDto,

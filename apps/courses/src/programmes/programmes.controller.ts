@@ -1,11 +1,20 @@
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { Actor, CurrentActor, Roles } from '@bdhvs/auth';
 import { CompetencyFramework } from '../competencies/competency-framework';
 import { Programme } from './domain/programme';
 import {
   GetProgrammeQueryDto,
   ListProgrammesQueryDto,
+  MAX_PROGRAMMES,
   ProgrammeCodeParamsDto,
   ProgrammeDto,
   UpdateProgrammeDto,
@@ -15,6 +24,7 @@ import { UpdateProgrammeService } from './update-programme.service';
 
 @ApiTags('courses')
 @ApiBearerAuth()
+@ApiExtraModels(ProgrammeDto)
 @Controller('programmes')
 export class ProgrammesController {
   constructor(
@@ -25,7 +35,9 @@ export class ProgrammesController {
 
   @Get()
   @ApiOperation({ summary: 'The current programme of each target group (students: of each school level)' })
-  @ApiOkResponse({ type: ProgrammeDto, isArray: true })
+  @ApiOkResponse({
+    schema: { type: 'array', maxItems: MAX_PROGRAMMES, items: { $ref: getSchemaPath(ProgrammeDto) } },
+  })
   async listProgrammes(@Query() query: ListProgrammesQueryDto): Promise<ProgrammeDto[]> {
     return (await this.reads.list(query)).map((p) => this.toDto(p));
   }
@@ -46,6 +58,7 @@ export class ProgrammesController {
     summary: 'Edit a programme: a new version from `baseVersion` (409 if another edit came first)',
   })
   @ApiOkResponse({ type: ProgrammeDto })
+  @ApiConflictResponse({ description: 'Edited by someone else since the version the body names' })
   async updateProgramme(
     @CurrentActor() actor: Actor,
     @Param() params: ProgrammeCodeParamsDto,

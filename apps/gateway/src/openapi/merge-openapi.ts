@@ -39,32 +39,6 @@ const REF_KINDS = [
 
 type Renames = Map<string, string>;
 
-/** RFC 9457 problem details, as every error of the platform is answered. */
-const PROBLEM_SCHEMA = 'Problem';
-const PROBLEM = {
-  type: 'object',
-  required: ['type', 'title', 'status'],
-  properties: {
-    type: { type: 'string', maxLength: 200, example: '/problems/too-many-requests' },
-    title: { type: 'string', maxLength: 200, example: 'Too many requests' },
-    status: { type: 'integer', format: 'int32', minimum: 400, maximum: 599, example: 429 },
-    detail: { type: 'string', maxLength: 2000 },
-    instance: { type: 'string', maxLength: 2000 },
-    errors: {
-      type: 'array',
-      maxItems: 1000,
-      items: {
-        type: 'object',
-        required: ['field', 'message'],
-        properties: {
-          field: { type: 'string', maxLength: 200, example: 'unitCode' },
-          message: { type: 'string', maxLength: 2000, example: 'unitCode must be a unit the registry knows' },
-        },
-      },
-    },
-  },
-};
-
 /**
  * The gateway answers every API call with its rate-limit headers (apps/gateway/src/security/rate-limits.ts)
  * and CORS (security-headers.ts), and a call past a budget with 429: the merge documents them on every
@@ -101,7 +75,8 @@ const ANSWER_HEADERS = {
 const TOO_MANY_REQUESTS_RESPONSE = {
   description: 'Past a rate limit of this client; call again after Retry-After seconds',
   headers: { ...ANSWER_HEADERS, 'Retry-After': { $ref: '#/components/headers/Retry-After' } },
-  content: { 'application/problem+json': { schema: { $ref: `#/components/schemas/${PROBLEM_SCHEMA}` } } },
+  // `Problem` comes with the services' documents (libs/shared/service-runtime: withPlatformAnswers).
+  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
 };
 
 /** The operation with the gateway's headers on each of its answers, and its 429. */
@@ -168,7 +143,6 @@ export function mergeOpenApiDocuments(docs: Record<string, OpenAPIObject | null 
 
   components['securitySchemes'] = { ...components['securitySchemes'], bearer: BEARER };
   components['headers'] = { ...components['headers'], ...GATEWAY_HEADERS };
-  components['schemas'] = { ...components['schemas'], [PROBLEM_SCHEMA]: PROBLEM };
   for (const item of Object.values(paths)) {
     for (const [key, operation] of Object.entries(item)) {
       if (HTTP_METHODS.has(key) && isObject(operation)) item[key] = withRateLimitAnswers(operation);
@@ -182,6 +156,7 @@ export function mergeOpenApiDocuments(docs: Record<string, OpenAPIObject | null 
       description:
         'Every public operation of the platform, merged by the gateway from the documents of the services. ' +
         'Each service answers under /api/v1/<service>/.',
+      contact: { name: 'Bình dân học vụ số platform, Lai Châu province' },
     },
     // The entry point faces district systems, the MOOC platform and the VNeID adapter over the internet.
     servers: [{ url: '/', 'x-internal': false }],

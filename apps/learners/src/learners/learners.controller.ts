@@ -1,17 +1,4 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  Headers,
-  HttpCode,
-  Param,
-  Patch,
-  Post,
-  Query,
-  Req,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBearerAuth,
@@ -41,6 +28,7 @@ import {
   SearchLearnersQueryDto,
 } from './dto/learner.dto';
 import type { LearnerImport } from './domain/learner-import';
+import { BoundedHeader } from './bounded-header.decorator';
 import { CorrectLearnerService } from './correct-learner.service';
 import { ImportLearnersService } from './import-learners.service';
 import { LearnerView } from './learner.repository';
@@ -48,11 +36,18 @@ import { LEARNER_PROBLEMS } from './learner.problems';
 import { ReadLearnersService } from './read-learners.service';
 import { RegisterLearnerService } from './register-learner.service';
 
+// As long as a correction's reason: an erasure keeps it in the same history.
+const REASON_MAX_LENGTH = 500;
 const REASON_HEADER = {
   name: 'X-Access-Reason',
   required: false,
   description: 'Why personal data is read: kept in the access audit',
+  schema: { type: 'string', maxLength: REASON_MAX_LENGTH },
 };
+const IDEMPOTENCY_KEY_MAX_LENGTH = 200;
+const PREFER_MAX_LENGTH = 200;
+// The largest CSV body by default (LEARNERS_IMPORT_MAX_BYTES); a character takes at least a byte.
+const IMPORT_DEFAULT_MAX_BYTES = 512 * 1024 * 1024;
 
 @ApiTags('learners')
 @ApiBearerAuth()
@@ -74,20 +69,17 @@ export class LearnersController {
     name: 'Idempotency-Key',
     required: false,
     description: 'Same key and body from the same caller: the same answer again',
+    schema: { type: 'string', maxLength: IDEMPOTENCY_KEY_MAX_LENGTH },
   })
   @ApiCreatedResponse({ type: LearnerDto })
   @ApiConflictResponse({ description: 'problem+json with `learnerId` of the learner already registered' })
   async registerLearner(
     @CurrentActor() actor: Actor,
     @Body() body: RegisterLearnerDto,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @BoundedHeader('Idempotency-Key', IDEMPOTENCY_KEY_MAX_LENGTH) idempotencyKey: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<LearnerDto> {
-    const result = await this.registration.register(
-      actor,
-      { ...body },
-      idempotencyKey?.trim().slice(0, 200) || undefined,
-    );
+    const result = await this.registration.register(actor, { ...body }, idempotencyKey?.trim() || undefined);
     res.status(201).location(`/api/v1/learners/learners/${result.learner.id}`);
     if (result.replayed) res.setHeader('Idempotent-Replayed', 'true');
     return toLearnerDto(result.learner);
@@ -114,10 +106,12 @@ export class LearnersController {
     name: 'Prefer',
     required: false,
     description: '`respond-async`: answer 202 with a status resource, whatever the size',
+    schema: { type: 'string', maxLength: PREFER_MAX_LENGTH },
   })
   @ApiBody({
     schema: {
       type: 'string',
+      maxLength: IMPORT_DEFAULT_MAX_BYTES,
       example:
         'citizenId,fullName,dateOfBirth,sex,unitCode,groups\n012080012345,Lò Thị Mai,1980-01-31,female,03388,CITIZEN\n',
     },
@@ -126,15 +120,22 @@ export class LearnersController {
   @ApiAcceptedResponse({
     type: LearnerImportDto,
     description: 'Accepted; the import runs on',
-    headers: { Location: { description: 'The status resource', schema: { type: 'string' } } },
+    headers: {
+      Location: {
+        description: 'The status resource',
+        // '/api/v1/learners/learners/imports/' and a UUID
+        schema: { type: 'string', format: 'uri-reference', maxLength: 70 },
+      },
+    },
   })
   async importLearners(
     @CurrentActor() actor: Actor,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
+    @BoundedHeader('Prefer', PREFER_MAX_LENGTH) prefer: string | undefined,
   ): Promise<ImportResultDto | LearnerImportDto> {
     if (!/^text\/csv\b/i.test(req.headers['content-type'] ?? '')) throw new UnsupportedImportTypeError();
-    const preferAsync = /(^|[\s,;])respond-async\b/i.test(String(req.headers['prefer'] ?? ''));
+    const preferAsync = /(^|[\s,;])respond-async\b/i.test(prefer ?? '');
     const length = Number(req.headers['content-length']);
     const outcome = await this.imports.importOrStart(actor, req, {
       contentLength: Number.isFinite(length) ? length : undefined,
@@ -168,7 +169,13 @@ export class LearnersController {
     summary: 'Key rotation: seal up to 1,000 learners sealed with an older key again with the current key',
   })
   @ApiOkResponse({
-    schema: { type: 'object', properties: { resealed: { type: 'integer' }, remaining: { type: 'integer' } } },
+    schema: {
+      type: 'object',
+      properties: {
+        resealed: { type: 'integer', format: 'int32', minimum: 0, maximum: 1000 },
+        remaining: { type: 'integer', format: 'int32', minimum: 0, maximum: 2147483647 },
+      },
+    },
   })
   async resealPersonalData(): Promise<{ resealed: number; remaining: number }> {
     return this.corrections.reseal();
@@ -184,7 +191,7 @@ export class LearnersController {
   async searchLearners(
     @CurrentActor() actor: Actor,
     @Query() query: SearchLearnersQueryDto,
-    @Headers('x-access-reason') reason?: string,
+    @BoundedHeader('X-Access-Reason', REASON_MAX_LENGTH) reason?: string,
   ): Promise<LearnerPageDto> {
     const found = await this.reads.search(actor, query, reason);
     return {
@@ -206,7 +213,7 @@ export class LearnersController {
     @CurrentActor() actor: Actor,
     @Param() params: LearnerIdParamsDto,
     @Query() query: GetLearnerQueryDto,
-    @Headers('x-access-reason') reason?: string,
+    @BoundedHeader('X-Access-Reason', REASON_MAX_LENGTH) reason?: string,
   ): Promise<LearnerDto> {
     const learner = await this.reads.get(actor, params.id, { reveal: query.reveal, reason });
     return toLearnerDto(learner, query.reveal === true);
@@ -236,7 +243,7 @@ export class LearnersController {
   async exportPersonalData(
     @CurrentActor() actor: Actor,
     @Param() params: LearnerIdParamsDto,
-    @Headers('x-access-reason') reason?: string,
+    @BoundedHeader('X-Access-Reason', REASON_MAX_LENGTH) reason?: string,
   ) {
     const exported = await this.reads.exportPersonalData(actor, params.id, reason);
     return {
@@ -257,7 +264,7 @@ export class LearnersController {
   async erasePersonalData(
     @CurrentActor() actor: Actor,
     @Param() params: LearnerIdParamsDto,
-    @Headers('x-access-reason') reason?: string,
+    @BoundedHeader('X-Access-Reason', REASON_MAX_LENGTH) reason?: string,
   ): Promise<LearnerDto> {
     return toLearnerDto(await this.corrections.erasePersonalData(actor, params.id, reason));
   }

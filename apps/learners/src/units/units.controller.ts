@@ -1,5 +1,13 @@
 import { Body, Controller, Get, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Actor, CurrentActor, Roles } from '@bdhvs/auth';
 import { AdministrativeUnit } from './domain/administrative-unit';
@@ -27,7 +35,10 @@ export class UnitsController {
     summary:
       "Administrative units: today's map by default, the former districts and communes with map=pre-2025",
   })
-  @ApiOkResponse({ type: UnitDto, isArray: true })
+  // The 39 units of today's map and at most 100 villages under each of its 38 communes and wards (a
+  // village code is its commune's code and two digits); the former map has 115 units.
+  @ApiExtraModels(UnitDto)
+  @ApiOkResponse({ schema: { type: 'array', maxItems: 3839, items: { $ref: getSchemaPath(UnitDto) } } })
   async listUnits(@Query() query: ListUnitsQueryDto): Promise<UnitDto[]> {
     return (await this.units.list(query.map, query.parentCode)).map(toDto);
   }
@@ -37,7 +48,8 @@ export class UnitsController {
   @ApiOperation({
     summary: 'Add a village (thôn, bản, tổ dân phố) under a commune or ward; the same code again renames it',
   })
-  @ApiCreatedResponse({ type: UnitDto, description: 'Added (200 when the village existed and was renamed)' })
+  @ApiCreatedResponse({ type: UnitDto, description: 'Added' })
+  @ApiOkResponse({ type: UnitDto, description: 'The village existed and was renamed' })
   async registerUnit(
     @CurrentActor() actor: Actor,
     @Body() body: RegisterVillageDto,

@@ -3,12 +3,14 @@ import type { Response } from 'express';
 import { answerConditionally } from '@bdhvs/service-runtime';
 import {
   ApiBearerAuth,
+  ApiExtraModels,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
   ApiResponse,
   ApiTags,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import { ETAG_HEADER, NOT_MODIFIED } from './dto/conditional-read.dto';
 import { Actor, CurrentActor, Roles } from '@bdhvs/auth';
@@ -20,6 +22,7 @@ import {
   IndicatorEvidenceDto,
   ListIndicatorChangesQuery,
   IndicatorRowDto,
+  MAX_INDICATOR_ROWS,
   SetFiguresDto,
 } from './dto/indicators.dto';
 import { GetIndicatorsService } from './get-indicators.service';
@@ -39,7 +42,11 @@ export class IndicatorsController {
   @Get('indicators')
   @Roles('province-admin', 'unit-officer', 'district-system')
   @ApiOperation({ summary: 'Indicator values against targets for a unit and period' })
-  @ApiOkResponse({ type: [IndicatorRowDto], headers: ETAG_HEADER })
+  @ApiExtraModels(IndicatorRowDto)
+  @ApiOkResponse({
+    schema: { type: 'array', maxItems: MAX_INDICATOR_ROWS, items: { $ref: getSchemaPath(IndicatorRowDto) } },
+    headers: ETAG_HEADER,
+  })
   @ApiResponse(NOT_MODIFIED)
   async getIndicators(
     @CurrentActor() actor: Actor,

@@ -5,6 +5,8 @@ import { ETAG_HEADER, NOT_MODIFIED } from '../indicators/dto/conditional-read.dt
 import { ExportIndicatorsService } from '../indicators/export-indicators.service';
 import {
   ApiBearerAuth,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
@@ -79,6 +81,8 @@ export class PeriodicReportsController {
   @Roles('province-admin', 'unit-officer')
   @ApiOperation({ summary: 'Submit the unit’s report once the period has ended (an officer of the unit)' })
   @ApiOkResponse({ type: PeriodicReportDto })
+  @ApiForbiddenResponse({ description: 'An officer of another unit' })
+  @ApiConflictResponse({ description: 'Already submitted or approved' })
   async submitPeriodicReport(
     @CurrentActor() actor: Actor,
     @Body() body: SubmitPeriodicReportDto,
@@ -92,6 +96,8 @@ export class PeriodicReportsController {
   @Roles('province-admin', 'unit-officer')
   @ApiOperation({ summary: 'Approve a submitted report and freeze its rows (the level above)' })
   @ApiOkResponse({ type: PeriodicReportDto })
+  @ApiForbiddenResponse({ description: 'Not an officer of the level above the unit' })
+  @ApiConflictResponse({ description: 'The report was not submitted, or is approved already' })
   async approvePeriodicReport(
     @CurrentActor() actor: Actor,
     @Body() body: ReviewPeriodicReportDto,
@@ -105,6 +111,8 @@ export class PeriodicReportsController {
   @Roles('province-admin', 'unit-officer')
   @ApiOperation({ summary: 'Return a submitted report to its unit with a comment (the level above)' })
   @ApiOkResponse({ type: PeriodicReportDto })
+  @ApiForbiddenResponse({ description: 'Not an officer of the level above the unit' })
+  @ApiConflictResponse({ description: 'The report was not submitted, or is approved already' })
   async returnPeriodicReport(
     @CurrentActor() actor: Actor,
     @Body() body: ReviewPeriodicReportDto,

@@ -2,10 +2,12 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@ne
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
+  ApiExtraModels,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import { Actor, CurrentActor, Roles } from '@bdhvs/auth';
 import {
@@ -41,7 +43,11 @@ export class ReportSubscriptionsController {
   @Get()
   @Roles('province-admin', 'unit-officer', 'district-system')
   @ApiOperation({ summary: 'The caller’s report subscriptions (a province admin sees all)' })
-  @ApiOkResponse({ type: [ReportSubscriptionDto] })
+  // A district system subscribes once per unit it follows: a province has a few dozen at most.
+  @ApiExtraModels(ReportSubscriptionDto)
+  @ApiOkResponse({
+    schema: { type: 'array', maxItems: 1000, items: { $ref: getSchemaPath(ReportSubscriptionDto) } },
+  })
   listReportSubscriptions(@CurrentActor() actor: Actor): Promise<ReportSubscriptionDto[]> {
     return this.subscriptions.list(actor);
   }
@@ -49,7 +55,10 @@ export class ReportSubscriptionsController {
   @Get(':id/deliveries')
   @Roles('province-admin', 'unit-officer', 'district-system')
   @ApiOperation({ summary: 'A subscription’s deliveries, newest first, with every attempt’s outcome' })
-  @ApiOkResponse({ type: [ReportDeliveryDto] })
+  @ApiExtraModels(ReportDeliveryDto)
+  @ApiOkResponse({
+    schema: { type: 'array', maxItems: 500, items: { $ref: getSchemaPath(ReportDeliveryDto) } },
+  })
   listReportDeliveries(
     @CurrentActor() actor: Actor,
     @Param() params: SubscriptionIdParamsDto,

@@ -43,4 +43,10 @@ describe('actorFromClaims', () => {
     expect(actorFromClaims({ roles: [] })).toBeNull();
     expect(actorFromClaims({ sub: 's' })).toBeNull();
   });
+
+  it('refuses an empty subject and one longer than OpenID Connect allows (255)', () => {
+    expect(actorFromClaims({ sub: '', roles: [] })).toBeNull();
+    expect(actorFromClaims({ sub: 'x'.repeat(256), roles: [] })).toBeNull();
+    expect(actorFromClaims({ sub: 'x'.repeat(255), roles: [] })).toEqual({ sub: 'x'.repeat(255), roles: [] });
+  });
 });

@@ -65,6 +65,20 @@ describe(ProblemDetailsFilter.name, () => {
     expect(sent.body?.['errors']).toEqual([{ field: 'unitCode', message: 'unitCode must be a string' }]);
   });
 
+  it('names the first 100 invalid fields of a body with thousands', () => {
+    const errors = Array.from({ length: 5_000 }, (_, i) => ({
+      field: `rows.${i}`,
+      message: 'must be a string',
+    }));
+    const sent = run(filter, new RequestValidationError(errors));
+    expect(sent.body?.['errors']).toEqual(errors.slice(0, 100));
+  });
+
+  it('cuts a field path to 200 characters: an unknown property is named as the caller wrote it', () => {
+    const sent = run(filter, new RequestValidationError([{ field: 'x'.repeat(5_000), message: 'unknown' }]));
+    expect(sent.body?.['errors']).toEqual([{ field: `${'x'.repeat(199)}…`, message: 'unknown' }]);
+  });
+
   it('keeps the status of an HTTP exception', () => {
     expect(run(filter, new ForbiddenException('Outside your unit.')).body).toMatchObject({
       status: 403,

@@ -4,6 +4,7 @@ import { DomainError } from '@bdhvs/domain';
 import {
   PROBLEM_CONTENT_TYPE,
   ProblemDetails,
+  boundedFieldErrors,
   ProblemMapping,
   problem,
   slug,
@@ -26,7 +27,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     const request = http.getRequest<Request>();
     const body = this.toProblem(exception);
-    body.instance = request.originalUrl?.split('?')[0];
+    body.instance = request.originalUrl?.split('?')[0].slice(0, 2000);
+    if (body.errors) body.errors = boundedFieldErrors(body.errors);
     if (body.status >= 500)
       this.logger.error({ err: exception }, `unhandled error on ${request.method} ${body.instance}`);
     if (response.headersSent) return;

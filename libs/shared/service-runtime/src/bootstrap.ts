@@ -10,6 +10,8 @@ import {
 import { Logger } from 'nestjs-pino';
 import { Database, DatabaseOptions } from './database';
 import { HttpMetricsMiddleware } from './metrics';
+import { withPlatformAnswers } from './openapi-answers';
+import { documentValidationBounds } from './openapi-constraints';
 import { TraceMiddleware } from './trace.middleware';
 import { ConfigError, ServiceConfig, loadConfig } from './service-config';
 
@@ -47,9 +49,12 @@ export function buildOpenApiDocument(app: INestApplication, name: string, title:
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .addTag(name)
     .build();
-  return SwaggerModule.createDocument(app, config, {
-    operationIdFactory: (_controllerKey, methodKey) => methodKey,
-  });
+  documentValidationBounds();
+  return withPlatformAnswers(
+    SwaggerModule.createDocument(app, config, {
+      operationIdFactory: (_controllerKey, methodKey) => methodKey,
+    }),
+  );
 }
 
 export async function createServiceApp<C extends ServiceConfig>(

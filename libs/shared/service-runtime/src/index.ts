@@ -8,6 +8,8 @@ export * from './event-loop';
 export * from './group-commit';
 export * from './idempotency';
 export * from './metrics';
+export * from './openapi-answers';
+export * from './openapi-constraints';
 export * from './public.decorator';
 export * from './retry';
 export * from './service-config';

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
 
 const UNIT_CODE = /^\d{2,5}$/;
 
@@ -17,6 +17,7 @@ export class RegisterMentorDto {
     description: 'The commune or ward the mentor works in (theirs or above it)',
   })
   @Matches(UNIT_CODE, { message: 'unitCode must be a unit code of 2 to 5 digits' })
+  @MaxLength(5)
   unitCode: string;
 
   @ApiPropertyOptional({ format: 'uuid', example: '7c1d2e3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f' })
@@ -70,6 +71,7 @@ export class RegisterDeskHelperDto {
     description: 'The commune or ward whose public-service desk they help at',
   })
   @Matches(UNIT_CODE, { message: 'unitCode must be a unit code of 2 to 5 digits' })
+  @MaxLength(5)
   unitCode: string;
 }
 
@@ -80,39 +82,40 @@ export class MentorIdParamsDto {
 }
 
 export class MentorDto {
-  @ApiProperty({ format: 'uuid', example: '2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d' })
+  @ApiProperty({ format: 'uuid', maxLength: 36, example: '2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d' })
   id: string;
 
-  @ApiProperty({ format: 'uuid', example: '5b0f6c1e-8a2d-4e3f-9b1c-0d2e3f4a5b6c' })
+  @ApiProperty({ format: 'uuid', maxLength: 36, example: '5b0f6c1e-8a2d-4e3f-9b1c-0d2e3f4a5b6c' })
   learnerId: string;
 
-  @ApiProperty({ example: '03388' })
+  @ApiProperty({ maxLength: 5, example: '03388' })
   unitCode: string;
 
-  @ApiProperty({ format: 'uuid', nullable: true, type: String, example: null })
+  @ApiProperty({ format: 'uuid', maxLength: 36, nullable: true, type: String, example: null })
   campaignId: string | null;
 
-  @ApiProperty({ nullable: true, type: String, example: 'mentor-03388-01' })
+  @ApiProperty({ maxLength: 200, nullable: true, type: String, example: 'mentor-03388-01' })
   account: string | null;
 
-  @ApiProperty({ example: '2025-10-01T02:00:00.000Z' })
+  @ApiProperty({ format: 'date-time', maxLength: 24, example: '2025-10-01T02:00:00.000Z' })
   registeredAt: string;
 }
 
 export class MenteeDto {
-  @ApiProperty({ format: 'uuid', example: '2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d' })
+  @ApiProperty({ format: 'uuid', maxLength: 36, example: '2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d' })
   mentorId: string;
 
-  @ApiProperty({ format: 'uuid', example: '5b0f6c1e-8a2d-4e3f-9b1c-0d2e3f4a5b6c' })
+  @ApiProperty({ format: 'uuid', maxLength: 36, example: '5b0f6c1e-8a2d-4e3f-9b1c-0d2e3f4a5b6c' })
   learnerId: string;
 
-  @ApiProperty({ example: '2025-10-02T02:00:00.000Z' })
+  @ApiProperty({ format: 'date-time', maxLength: 24, example: '2025-10-02T02:00:00.000Z' })
   assignedAt: string;
 }
 
 export class ReassignedMenteeDto extends MenteeDto {
   @ApiProperty({
     format: 'uuid',
+    maxLength: 36,
     nullable: true,
     type: String,
     example: '7c1d2e3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f',
@@ -123,15 +126,29 @@ export class ReassignedMenteeDto extends MenteeDto {
 }
 
 export class FormerMenteeDto extends MenteeDto {
-  @ApiProperty({ example: '2025-11-02T02:00:00.000Z', description: 'When the mentee changed mentor' })
+  @ApiProperty({
+    format: 'date-time',
+    maxLength: 24,
+    example: '2025-11-02T02:00:00.000Z',
+    description: 'When the mentee changed mentor',
+  })
   endedAt: string;
 }
 
 export class MentorWithMenteesDto extends MentorDto {
-  @ApiProperty({ type: [MenteeDto], description: 'The mentees guided now (the 5-mentee rule counts them)' })
+  // A mentor has no cap on mentees; the reads stop at 1,000 each, far beyond one person's guidance.
+  @ApiProperty({
+    type: [MenteeDto],
+    maxItems: 1000,
+    description: 'The mentees guided now (the 5-mentee rule counts them)',
+  })
   mentees: MenteeDto[];
 
-  @ApiProperty({ type: [FormerMenteeDto], description: 'Mentees who changed mentor, latest first' })
+  @ApiProperty({
+    type: [FormerMenteeDto],
+    maxItems: 1000,
+    description: 'Mentees who changed mentor, latest first',
+  })
   formerMentees: FormerMenteeDto[];
 
   @ApiProperty({ example: true, description: 'Guides at least 5 mentees (m_mentor5)' })
@@ -139,15 +156,15 @@ export class MentorWithMenteesDto extends MentorDto {
 }
 
 export class DeskHelperDto {
-  @ApiProperty({ format: 'uuid', example: '9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a' })
+  @ApiProperty({ format: 'uuid', maxLength: 36, example: '9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a' })
   id: string;
 
-  @ApiProperty({ format: 'uuid', example: '5b0f6c1e-8a2d-4e3f-9b1c-0d2e3f4a5b6c' })
+  @ApiProperty({ format: 'uuid', maxLength: 36, example: '5b0f6c1e-8a2d-4e3f-9b1c-0d2e3f4a5b6c' })
   learnerId: string;
 
-  @ApiProperty({ example: '03388' })
+  @ApiProperty({ maxLength: 5, example: '03388' })
   unitCode: string;
 
-  @ApiProperty({ example: '2025-10-01T02:00:00.000Z' })
+  @ApiProperty({ format: 'date-time', maxLength: 24, example: '2025-10-01T02:00:00.000Z' })
   registeredAt: string;
 }

@@ -11,12 +11,15 @@ import {
   IsUUID,
   Length,
   Matches,
+  MaxLength,
   ValidateNested,
 } from 'class-validator';
 import { ACTIVITY_KINDS, ActivityKind, MODELS, Model, ORGANISATIONS, Organisation } from '../domain/campaign';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const UNIT_CODE = /^\d{2,5}$/;
+// Room for any ISO 8601 date-time a caller sends: one with nanoseconds and an offset is 35 characters.
+const ISO_DATE_TIME_MAX = 40;
 
 export class CreateCampaignDto {
   @ApiProperty({ enum: MODELS, example: 'DIGITAL_MARKET_4T' })
@@ -25,6 +28,7 @@ export class CreateCampaignDto {
 
   @ApiProperty({ example: '03388' })
   @Matches(UNIT_CODE, { message: 'unitCode must be a unit code of 2 to 5 digits' })
+  @MaxLength(5)
   unitCode: string;
 
   @ApiProperty({ example: 'Chợ số Sìn Hồ 2025' })
@@ -34,11 +38,13 @@ export class CreateCampaignDto {
 
   @ApiProperty({ example: '2025-09-01' })
   @Matches(DATE, { message: 'startsOn must be YYYY-MM-DD' })
+  @MaxLength(10)
   startsOn: string;
 
   @ApiPropertyOptional({ example: '2025-12-31' })
   @IsOptional()
   @Matches(DATE, { message: 'endsOn must be YYYY-MM-DD' })
+  @MaxLength(10)
   endsOn?: string;
 
   @ApiProperty({ enum: ORGANISATIONS, example: 'WOMENS_UNION' })
@@ -70,6 +76,7 @@ export class ParticipantDto {
   })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'attendedAt must be an ISO 8601 date-time' })
+  @MaxLength(ISO_DATE_TIME_MAX)
   attendedAt?: string;
 
   @ApiPropertyOptional({
@@ -97,14 +104,17 @@ export class RecordActivityDto {
   })
   @IsOptional()
   @Matches(UNIT_CODE, { message: 'unitCode must be a unit code of 2 to 5 digits' })
+  @MaxLength(5)
   unitCode?: string;
 
   @ApiProperty({ example: '2025-10-10T08:00:00+07:00' })
   @IsISO8601({ strict: true }, { message: 'startsAt must be an ISO 8601 date-time' })
+  @MaxLength(ISO_DATE_TIME_MAX)
   startsAt: string;
 
   @ApiProperty({ example: '2025-10-10T11:00:00+07:00' })
   @IsISO8601({ strict: true }, { message: 'endsAt must be an ISO 8601 date-time' })
+  @MaxLength(ISO_DATE_TIME_MAX)
   endsAt: string;
 
   @ApiProperty({ type: [ParticipantDto], description: 'The learners who took part (up to 1,000)' })
@@ -116,48 +126,48 @@ export class RecordActivityDto {
 }
 
 export class CampaignDto {
-  @ApiProperty({ format: 'uuid', example: '7c1d2e3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f' })
+  @ApiProperty({ format: 'uuid', maxLength: 36, example: '7c1d2e3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f' })
   id: string;
 
   @ApiProperty({ enum: MODELS, example: 'DIGITAL_MARKET_4T' })
   model: Model;
 
-  @ApiProperty({ example: '03388' })
+  @ApiProperty({ maxLength: 5, example: '03388' })
   unitCode: string;
 
-  @ApiProperty({ example: 'Chợ số Sìn Hồ 2025' })
+  @ApiProperty({ maxLength: 200, example: 'Chợ số Sìn Hồ 2025' })
   name: string;
 
-  @ApiProperty({ example: '2025-09-01' })
+  @ApiProperty({ format: 'date', maxLength: 10, example: '2025-09-01' })
   startsOn: string;
 
-  @ApiProperty({ example: '2025-12-31', nullable: true, type: String })
+  @ApiProperty({ format: 'date', maxLength: 10, example: '2025-12-31', nullable: true, type: String })
   endsOn: string | null;
 
   @ApiProperty({ enum: ORGANISATIONS, example: 'WOMENS_UNION' })
   organisation: Organisation;
 
-  @ApiProperty({ example: '2025-08-20T02:00:00.000Z' })
+  @ApiProperty({ format: 'date-time', maxLength: 24, example: '2025-08-20T02:00:00.000Z' })
   createdAt: string;
 }
 
 export class ActivitySummaryDto {
-  @ApiProperty({ format: 'uuid', example: '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d' })
+  @ApiProperty({ format: 'uuid', maxLength: 36, example: '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d' })
   id: string;
 
   @ApiProperty({ enum: ACTIVITY_KINDS, example: 'WORKSHOP' })
   kind: string;
 
-  @ApiProperty({ example: 'Bán hàng trên sàn thương mại điện tử' })
+  @ApiProperty({ maxLength: 200, example: 'Bán hàng trên sàn thương mại điện tử' })
   title: string;
 
-  @ApiProperty({ example: '03388' })
+  @ApiProperty({ maxLength: 5, example: '03388' })
   unitCode: string;
 
-  @ApiProperty({ example: '2025-10-10T01:00:00.000Z' })
+  @ApiProperty({ format: 'date-time', maxLength: 24, example: '2025-10-10T01:00:00.000Z' })
   startsAt: string;
 
-  @ApiProperty({ example: '2025-10-10T04:00:00.000Z' })
+  @ApiProperty({ format: 'date-time', maxLength: 24, example: '2025-10-10T04:00:00.000Z' })
   endsAt: string;
 
   @ApiProperty({ example: 24, description: 'Learners who took part' })
@@ -168,6 +178,7 @@ export class ActivitySummaryDto {
 }
 
 export class CampaignWithActivitiesDto extends CampaignDto {
-  @ApiProperty({ type: [ActivitySummaryDto] })
+  // A campaign has no cap on its activities; the read stops at 10,000, years of weekly sessions in every commune.
+  @ApiProperty({ type: [ActivitySummaryDto], maxItems: 10_000 })
   activities: ActivitySummaryDto[];
 }

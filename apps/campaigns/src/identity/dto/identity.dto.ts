@@ -33,7 +33,7 @@ export class LearnerIdParamsDto {
 }
 
 export class IdentityStatusDto {
-  @ApiProperty({ format: 'uuid', example: '5b0f6c1e-8a2d-4e3f-9b1c-0d2e3f4a5b6c' })
+  @ApiProperty({ format: 'uuid', maxLength: 36, example: '5b0f6c1e-8a2d-4e3f-9b1c-0d2e3f4a5b6c' })
   learnerId: string;
 
   @ApiProperty({ enum: VNEID_STATUSES, example: 'level2' })

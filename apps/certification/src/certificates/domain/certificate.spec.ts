@@ -10,7 +10,7 @@ import {
   statusOf,
 } from './certificate';
 import { maskFullName } from './masked-name';
-import { isValidVneidSignature, signVneidBody } from './vneid-signature';
+import { VNEID_SIGNATURE_MAX_LENGTH, isValidVneidSignature, signVneidBody } from './vneid-signature';
 import { FixedWindowLimiter, clientAddress } from './rate-limit';
 
 const cert: Certificate = {
@@ -62,6 +62,12 @@ describe('VNeID signature', () => {
     ).toBe(false);
     expect(isValidVneidSignature(body, 'sha1=abc', 'secret-secret-16')).toBe(false);
     expect(isValidVneidSignature(body, undefined, 'secret-secret-16')).toBe(false);
+  });
+  it('rejects a header longer than a signature, whatever surrounds the signature', () => {
+    const signature = signVneidBody(body, 'secret-secret-16');
+    expect(signature).toHaveLength(VNEID_SIGNATURE_MAX_LENGTH);
+    expect(isValidVneidSignature(body, `${signature}\u00a0`, 'secret-secret-16')).toBe(false);
+    expect(isValidVneidSignature(body, ` ${signature}`, 'secret-secret-16')).toBe(false);
   });
   it('accepts either of two secrets while the secret rotates', () => {
     const both = 'old-secret-123456,new-secret-123456';

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 
 export class CorrectCertificateDto {
   @ApiPropertyOptional({
@@ -7,6 +7,7 @@ export class CorrectCertificateDto {
     description: 'The unit the certificate should have been issued to',
   })
   @IsOptional()
+  @MaxLength(5)
   @Matches(/^\d{2,5}$/, { message: 'unitCode must be an administrative unit code' })
   unitCode?: string;
 
@@ -15,6 +16,7 @@ export class CorrectCertificateDto {
     description: 'The programme it should have named',
   })
   @IsOptional()
+  @MaxLength(64)
   @Matches(/^[A-Z][A-Z0-9_]{0,63}$/, { message: 'programme must be a programme code' })
   programme?: string;
 

@@ -1,11 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { CertificationRequest } from '../domain/certification-request';
 
+// One request per learner and programme VNeID certifies (VNEID_PROGRAMMES: seven today).
+export const MAX_REQUESTS_OF_LEARNER = 100;
+
 export class CertificationRequestDto {
-  @ApiProperty({ format: 'uuid', example: '5d0f3c4e-8a61-4a8e-9b0f-2f6c1d8e7a10' })
+  @ApiProperty({ format: 'uuid', maxLength: 36, example: '5d0f3c4e-8a61-4a8e-9b0f-2f6c1d8e7a10' })
   requestId: string;
 
-  @ApiProperty({ example: 'CITIZEN_BASIC' })
+  @ApiProperty({ maxLength: 64, example: 'CITIZEN_BASIC' })
   programme: string;
 
   @ApiProperty({
@@ -17,22 +20,28 @@ export class CertificationRequestDto {
   })
   state: string;
 
-  @ApiProperty({ example: '03388' })
+  @ApiProperty({ maxLength: 5, example: '03388' })
   unitCode: string;
 
-  @ApiProperty({ example: 'CB-101' })
+  @ApiProperty({ maxLength: 64, example: 'CB-101' })
   courseCode: string;
 
-  @ApiProperty({ example: '2025-10-01T08:00:00.000Z' })
+  @ApiProperty({ format: 'date-time', maxLength: 24, example: '2025-10-01T08:00:00.000Z' })
   completedAt: string;
 
-  @ApiProperty({ example: '2025-10-01T08:00:01.000Z' })
+  @ApiProperty({ format: 'date-time', maxLength: 24, example: '2025-10-01T08:00:01.000Z' })
   requestedAt: string;
 
-  @ApiProperty({ example: 'BDHVS-2025-000001', nullable: true, type: String })
+  @ApiProperty({ maxLength: 64, example: 'BDHVS-2025-000001', nullable: true, type: String })
   certificateNo: string | null;
 
-  @ApiProperty({ example: '2025-10-03T08:00:00.000Z', nullable: true, type: String })
+  @ApiProperty({
+    format: 'date-time',
+    maxLength: 24,
+    example: '2025-10-03T08:00:00.000Z',
+    nullable: true,
+    type: String,
+  })
   confirmedAt: string | null;
 }
 

@@ -1,4 +1,10 @@
-import { decideDismissal, decideReprocess, reviewReasonOf } from './review-item';
+import {
+  MAX_DETAIL_LENGTH,
+  boundedDetail,
+  decideDismissal,
+  decideReprocess,
+  reviewReasonOf,
+} from './review-item';
 
 describe('review items', () => {
   it('keeps an event under the reason of its first problem, naming every problem', () => {
@@ -13,6 +19,12 @@ describe('review items', () => {
     });
     expect(reviewReasonOf([{ field: 'programme', message: 'm' }]).reason).toBe('unknown-programme');
     expect(reviewReasonOf([{ field: 'occurredAt', message: 'm' }]).reason).toBe('occurred-at');
+  });
+
+  it('keeps a detail whole up to MAX_DETAIL_LENGTH characters, and cuts a longer one with an ellipsis', () => {
+    const longest = '😀'.repeat(MAX_DETAIL_LENGTH);
+    expect(boundedDetail(longest)).toBe(longest);
+    expect(boundedDetail(`${longest}!`)).toBe(`${'😀'.repeat(MAX_DETAIL_LENGTH - 1)}…`);
   });
 
   it('reprocesses an open item once its event applies, and leaves a closed one alone', () => {

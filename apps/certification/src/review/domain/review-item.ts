@@ -39,6 +39,20 @@ export interface ReviewItem {
   dismissalReason: string | null;
 }
 
+/** The longest eventId an item keeps: a dead letter's own id (its body's eventId, its ce_id) may be any text. */
+export const MAX_EVENT_ID_LENGTH = 200;
+
+/** The longest detail an item keeps: a dead letter's reason is an error's message, of any length. */
+export const MAX_DETAIL_LENGTH = 2000;
+
+/** `detail` cut to MAX_DETAIL_LENGTH characters, ending with an ellipsis when cut. */
+export function boundedDetail(detail: string): string {
+  const characters = [...detail];
+  return characters.length <= MAX_DETAIL_LENGTH
+    ? detail
+    : characters.slice(0, MAX_DETAIL_LENGTH - 1).join('') + '…';
+}
+
 export interface FieldProblem {
   field: string;
   message: string;

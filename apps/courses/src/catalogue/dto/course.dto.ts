@@ -14,9 +14,11 @@ import {
   Length,
   Matches,
   Max,
+  MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
+import { MAX_PROGRAMMES } from '../../programmes/dto/programme.dto';
 import { STUDENT_LEVELS, TARGET_GROUPS, TargetGroup } from '../../programmes/domain/programme';
 import {
   ACCESSIBILITY_TAGS,
@@ -32,6 +34,12 @@ import {
 
 export const LANGUAGE_PATTERN = /^[a-z]{2,3}$/;
 
+/**
+ * What listCourses and listEnrolments (one enrolment per course) answer at most. Not paged: the province's
+ * catalogue stays far below it (next steps hold every published course in memory); not enforced.
+ */
+export const MAX_LISTED_COURSES = 1000;
+
 export class CourseIdParamsDto {
   @ApiProperty({ format: 'uuid', example: '7d3f0c1e-2b4a-4c5d-8e6f-9a0b1c2d3e4f' })
   @IsUUID()
@@ -40,6 +48,7 @@ export class CourseIdParamsDto {
 
 export class CourseModuleDto {
   @ApiProperty({ example: 'M1', description: 'Unique within the course' })
+  @MaxLength(64)
   @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, {
     message: 'code must be 1-64 letters, digits, dot, dash or underscore',
   })
@@ -84,6 +93,7 @@ export class CompletionDto {
 
 export class CreateCourseDto {
   @ApiProperty({ example: 'LC-CD-VNEID-01', description: 'Unique code of the course' })
+  @MaxLength(64)
   @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, {
     message: 'code must be 1-64 letters, digits, dot, dash or underscore',
   })
@@ -109,6 +119,7 @@ export class CreateCourseDto {
     example: 'vi',
     description: 'ISO 639 code of the content: `vi`, or a minority language (e.g. `hmn` Hmong)',
   })
+  @MaxLength(3)
   @Matches(LANGUAGE_PATTERN, { message: 'language must be an ISO 639 code of 2 or 3 lower-case letters' })
   language: string;
 
@@ -177,6 +188,7 @@ export class ListCoursesQueryDto {
 
   @ApiPropertyOptional({ example: 'vi' })
   @IsOptional()
+  @MaxLength(3)
   @Matches(LANGUAGE_PATTERN, { message: 'language must be an ISO 639 code of 2 or 3 lower-case letters' })
   language?: string;
 
@@ -193,7 +205,7 @@ export class ListCoursesQueryDto {
 }
 
 export class ProgrammeRefDto {
-  @ApiProperty({ example: 'CITIZEN_BASIC' })
+  @ApiProperty({ example: 'CITIZEN_BASIC', maxLength: 64 })
   code: string;
 
   @ApiProperty({ example: 1 })
@@ -202,21 +214,21 @@ export class ProgrammeRefDto {
   @ApiProperty({ enum: TARGET_GROUPS, example: 'CITIZEN' })
   group: string;
 
-  @ApiProperty({ enum: STUDENT_LEVELS, isArray: true, example: [] })
+  @ApiProperty({ enum: STUDENT_LEVELS, isArray: true, example: [], maxItems: STUDENT_LEVELS.length })
   studentLevels: string[];
 }
 
 export class CourseModuleOutDto {
-  @ApiProperty({ example: 'M1' })
+  @ApiProperty({ example: 'M1', maxLength: 64 })
   code: string;
 
-  @ApiProperty({ example: 'Cài đặt VNeID trên điện thoại' })
+  @ApiProperty({ example: 'Cài đặt VNeID trên điện thoại', maxLength: 200 })
   title: string;
 
   @ApiProperty({ example: true })
   required: boolean;
 
-  @ApiProperty({ example: ['BASIC-VNEID'] })
+  @ApiProperty({ example: ['BASIC-VNEID'], maxItems: MAX_COURSE_COMPETENCIES, maxLength: 64 })
   competencies: string[];
 }
 
@@ -229,51 +241,71 @@ export class CompletionOutDto {
 }
 
 export class CourseDto {
-  @ApiProperty({ format: 'uuid', example: '7d3f0c1e-2b4a-4c5d-8e6f-9a0b1c2d3e4f' })
+  @ApiProperty({ format: 'uuid', maxLength: 36, example: '7d3f0c1e-2b4a-4c5d-8e6f-9a0b1c2d3e4f' })
   id: string;
 
-  @ApiProperty({ example: 'LC-CD-VNEID-01' })
+  @ApiProperty({ example: 'LC-CD-VNEID-01', maxLength: 64 })
   code: string;
 
-  @ApiProperty({ example: 'Định danh điện tử VNeID và dịch vụ công trực tuyến' })
+  @ApiProperty({ example: 'Định danh điện tử VNeID và dịch vụ công trực tuyến', maxLength: 200 })
   title: string;
 
-  @ApiProperty({ enum: TARGET_GROUPS, isArray: true, example: ['CITIZEN'] })
+  @ApiProperty({ enum: TARGET_GROUPS, isArray: true, example: ['CITIZEN'], maxItems: TARGET_GROUPS.length })
   groups: string[];
 
   @ApiProperty({ enum: COURSE_MODES, example: 'BLENDED' })
   mode: string;
 
-  @ApiProperty({ example: 'vi' })
+  @ApiProperty({ example: 'vi', maxLength: 3 })
   language: string;
 
-  @ApiProperty({ enum: ACCESSIBILITY_TAGS, isArray: true, example: ['CAPTIONS'] })
+  @ApiProperty({
+    enum: ACCESSIBILITY_TAGS,
+    isArray: true,
+    example: ['CAPTIONS'],
+    maxItems: ACCESSIBILITY_TAGS.length,
+  })
   accessibility: string[];
 
-  @ApiProperty({ example: ['BASIC-VNEID', 'BASIC-PUBLIC-SERVICES'] })
+  @ApiProperty({
+    example: ['BASIC-VNEID', 'BASIC-PUBLIC-SERVICES'],
+    maxItems: MAX_COURSE_COMPETENCIES,
+    maxLength: 64,
+  })
   competencies: string[];
 
   @ApiProperty({ example: null, nullable: true, type: Number })
   level: number | null;
 
-  @ApiProperty({ type: CourseModuleOutDto, isArray: true })
+  @ApiProperty({ type: CourseModuleOutDto, isArray: true, maxItems: MAX_MODULES })
   modules: CourseModuleOutDto[];
 
   @ApiProperty({ type: CompletionOutDto })
   completion: CompletionOutDto;
 
-  @ApiProperty({ example: null, nullable: true, type: String })
+  @ApiProperty({ example: null, nullable: true, type: String, maxLength: 500 })
   activityId: string | null;
 
   @ApiProperty({ enum: COURSE_STATUSES, example: 'PUBLISHED' })
   status: string;
 
-  @ApiProperty({ type: ProgrammeRefDto, isArray: true, description: 'Fixed when published' })
+  @ApiProperty({
+    type: ProgrammeRefDto,
+    isArray: true,
+    maxItems: MAX_PROGRAMMES,
+    description: 'Fixed when published',
+  })
   programmes: ProgrammeRefDto[];
 
-  @ApiProperty({ example: '2025-10-01T08:00:00.000Z' })
+  @ApiProperty({ example: '2025-10-01T08:00:00.000Z', format: 'date-time', maxLength: 24 })
   createdAt: string;
 
-  @ApiProperty({ example: '2025-10-02T08:00:00.000Z', nullable: true, type: String })
+  @ApiProperty({
+    example: '2025-10-02T08:00:00.000Z',
+    nullable: true,
+    type: String,
+    format: 'date-time',
+    maxLength: 24,
+  })
   publishedAt: string | null;
 }

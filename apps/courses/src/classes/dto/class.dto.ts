@@ -15,6 +15,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { MAX_MODULES } from '../../catalogue/domain/course';
 import { AUDIENCES, Audience, TEACHER_ROLES, TeacherRole } from '../domain/community-class';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -55,7 +56,13 @@ export class TeacherDto {
 }
 
 export class WeeklyScheduleDto {
-  @ApiProperty({ example: [6], description: 'ISO weekdays: 1 Monday ... 7 Sunday' })
+  @ApiProperty({
+    type: 'integer',
+    format: 'int32',
+    isArray: true,
+    example: [6],
+    description: 'ISO weekdays: 1 Monday ... 7 Sunday',
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(7)
@@ -65,24 +72,28 @@ export class WeeklyScheduleDto {
   weekdays: number[];
 
   @ApiProperty({ example: '08:00', description: 'HH:MM, Vietnam time' })
+  @Length(5, 5)
   @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'startTime must be HH:MM' })
   startTime: string;
 
-  @ApiProperty({ example: 90 })
+  @ApiProperty({ example: 90, type: 'integer', format: 'int32' })
   @IsInt()
   @Min(15)
   @Max(600)
   durationMinutes: number;
 
-  @ApiProperty({ example: '2025-10-04' })
+  @ApiProperty({ example: '2025-10-04', format: 'date' })
+  @Length(10, 10)
   @Matches(DATE, { message: 'startsOn must be YYYY-MM-DD' })
   startsOn: string;
 
   @ApiPropertyOptional({
     example: '2025-12-27',
+    format: 'date',
     description: 'The last day sessions may be held; open-ended if absent',
   })
   @IsOptional()
+  @Length(10, 10)
   @Matches(DATE, { message: 'endsOn must be YYYY-MM-DD' })
   endsOn?: string;
 }
@@ -93,7 +104,13 @@ export class ModulePlanItemDto {
   @Length(1, 64)
   moduleCode: string;
 
-  @ApiProperty({ example: [1, 2], description: 'Session numbers (1 = the first session) that cover it' })
+  @ApiProperty({
+    type: 'integer',
+    format: 'int32',
+    isArray: true,
+    example: [1, 2],
+    description: 'Session numbers (1 = the first session) that cover it',
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(100)
@@ -113,6 +130,7 @@ export class CreateClassDto {
   courseId: string;
 
   @ApiProperty({ example: '03388', description: 'The commune or ward (2025 map) that holds the class' })
+  @Length(5, 5)
   @Matches(/^\d{5}$/, { message: 'unitCode must be a five-digit commune or ward code' })
   unitCode: string;
 
@@ -150,7 +168,12 @@ export class CreateClassDto {
 }
 
 export class RecordAttendanceDto {
-  @ApiProperty({ example: '2025-10-04', description: 'A date of the schedule whose session has started' })
+  @ApiProperty({
+    example: '2025-10-04',
+    format: 'date',
+    description: 'A date of the schedule whose session has started',
+  })
+  @Length(10, 10)
   @Matches(DATE, { message: 'sessionDate must be YYYY-MM-DD' })
   sessionDate: string;
 
@@ -165,6 +188,7 @@ export class RecordAttendanceDto {
 export class ListClassesQueryDto {
   @ApiPropertyOptional({ example: '03388' })
   @IsOptional()
+  @Length(5, 5)
   @Matches(/^\d{5}$/, { message: 'unitCode must be a five-digit commune or ward code' })
   unitCode?: string;
 
@@ -173,7 +197,14 @@ export class ListClassesQueryDto {
   @IsUUID()
   courseId?: string;
 
-  @ApiPropertyOptional({ example: 100, minimum: 1, maximum: 1000, default: 100 })
+  @ApiPropertyOptional({
+    type: 'integer',
+    format: 'int32',
+    example: 100,
+    minimum: 1,
+    maximum: 1000,
+    default: 100,
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -186,55 +217,71 @@ export class TeacherOutDto {
   @ApiProperty({ enum: TEACHER_ROLES, example: 'MENTOR' })
   role: string;
 
-  @ApiProperty({ example: 'Lò Văn Minh' })
+  @ApiProperty({ example: 'Lò Văn Minh', maxLength: 200 })
   name: string;
 
-  @ApiProperty({ example: 'mentor-03388-01', nullable: true, type: String })
+  @ApiProperty({ example: 'mentor-03388-01', nullable: true, type: String, maxLength: 200 })
   sub: string | null;
 
-  @ApiProperty({ example: null, nullable: true, type: String })
+  @ApiProperty({ example: null, nullable: true, type: String, format: 'uuid', maxLength: 36 })
   learnerId: string | null;
 }
 
 export class WeeklyScheduleOutDto {
-  @ApiProperty({ example: [6] })
+  @ApiProperty({
+    type: 'integer',
+    format: 'int32',
+    isArray: true,
+    minimum: 1,
+    maximum: 7,
+    maxItems: 7,
+    example: [6],
+  })
   weekdays: number[];
 
-  @ApiProperty({ example: '08:00' })
+  @ApiProperty({ example: '08:00', maxLength: 5 })
   startTime: string;
 
   @ApiProperty({ example: 90 })
   durationMinutes: number;
 
-  @ApiProperty({ example: '2025-10-04' })
+  @ApiProperty({ example: '2025-10-04', format: 'date', maxLength: 10 })
   startsOn: string;
 
-  @ApiProperty({ example: '2025-12-27', nullable: true, type: String })
+  @ApiProperty({ example: '2025-12-27', nullable: true, type: String, format: 'date', maxLength: 10 })
   endsOn: string | null;
 }
 
 export class ModulePlanItemOutDto {
-  @ApiProperty({ example: 'M1' })
+  @ApiProperty({ example: 'M1', maxLength: 64 })
   moduleCode: string;
 
-  @ApiProperty({ example: [1, 2] })
+  @ApiProperty({
+    type: 'integer',
+    format: 'int32',
+    isArray: true,
+    minimum: 1,
+    maximum: 1000,
+    maxItems: 100,
+    example: [1, 2],
+  })
   sessions: number[];
 }
 
 export class CommunityClassDto {
-  @ApiProperty({ format: 'uuid', example: '3a2b1c0d-9e8f-4a7b-8c6d-5e4f3a2b1c0d' })
+  @ApiProperty({ format: 'uuid', maxLength: 36, example: '3a2b1c0d-9e8f-4a7b-8c6d-5e4f3a2b1c0d' })
   id: string;
 
-  @ApiProperty({ format: 'uuid', example: '7d3f0c1e-2b4a-4c5d-8e6f-9a0b1c2d3e4f' })
+  @ApiProperty({ format: 'uuid', maxLength: 36, example: '7d3f0c1e-2b4a-4c5d-8e6f-9a0b1c2d3e4f' })
   courseId: string;
 
-  @ApiProperty({ example: '03388' })
+  @ApiProperty({ example: '03388', maxLength: 5 })
   unitCode: string;
 
   @ApiProperty({ enum: AUDIENCES, example: 'ELDERLY' })
   audience: string;
 
-  @ApiProperty({ example: 'Lớp “Bình dân học vụ số” cho người cao tuổi' })
+  @ApiProperty({ example: 'Lớp “Bình dân học vụ số” cho người cao tuổi', maxLength: 200 })
   title: string;
 
   @ApiProperty({ type: TeacherOutDto })
@@ -243,35 +290,35 @@ export class CommunityClassDto {
   @ApiProperty({ type: WeeklyScheduleOutDto })
   schedule: WeeklyScheduleOutDto;
 
-  @ApiProperty({ type: ModulePlanItemOutDto, isArray: true })
+  @ApiProperty({ type: ModulePlanItemOutDto, isArray: true, maxItems: MAX_MODULES })
   modulePlan: ModulePlanItemOutDto[];
 
-  @ApiProperty({ example: '2025-10-01T08:00:00.000Z' })
+  @ApiProperty({ example: '2025-10-01T08:00:00.000Z', format: 'date-time', maxLength: 24 })
   createdAt: string;
 }
 
 export class AttendeeDto {
-  @ApiProperty({ format: 'uuid', example: '5b0f6c1e-8a2d-4e3f-9b1c-0d2e3f4a5b6c' })
+  @ApiProperty({ format: 'uuid', maxLength: 36, example: '5b0f6c1e-8a2d-4e3f-9b1c-0d2e3f4a5b6c' })
   learnerId: string;
 
-  @ApiProperty({ format: 'uuid', example: '0c9e8d7f-6a5b-4c3d-8e2f-1a0b9c8d7e6f' })
+  @ApiProperty({ format: 'uuid', maxLength: 36, example: '0c9e8d7f-6a5b-4c3d-8e2f-1a0b9c8d7e6f' })
   enrolmentId: string;
 
-  @ApiProperty({ example: ['M1'] })
+  @ApiProperty({ example: ['M1'], maxItems: MAX_MODULES, maxLength: 64 })
   completedModules: string[];
 
   @ApiProperty({ enum: ['ENROLLED', 'IN_PROGRESS', 'COMPLETED'], example: 'IN_PROGRESS' })
   status: string;
 
-  @ApiProperty({ example: null, nullable: true, type: String })
+  @ApiProperty({ example: null, nullable: true, type: String, format: 'date-time', maxLength: 24 })
   completedAt: string | null;
 }
 
 export class AttendanceDto {
-  @ApiProperty({ format: 'uuid', example: '3a2b1c0d-9e8f-4a7b-8c6d-5e4f3a2b1c0d' })
+  @ApiProperty({ format: 'uuid', maxLength: 36, example: '3a2b1c0d-9e8f-4a7b-8c6d-5e4f3a2b1c0d' })
   classId: string;
 
-  @ApiProperty({ example: '2025-10-04' })
+  @ApiProperty({ example: '2025-10-04', format: 'date', maxLength: 10 })
   sessionDate: string;
 
   @ApiProperty({ example: 1 })
@@ -286,6 +333,6 @@ export class AttendanceDto {
   @ApiProperty({ example: 14, description: 'Learners recorded for the session so far' })
   attendees: number;
 
-  @ApiProperty({ type: AttendeeDto, isArray: true })
+  @ApiProperty({ type: AttendeeDto, isArray: true, maxItems: 500 })
   learners: AttendeeDto[];
 }

@@ -1,3 +1,4 @@
+import { MAX_SUBJECT_LENGTH } from '@bdhvs/auth';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -16,8 +17,12 @@ import {
 } from 'class-validator';
 import { MAX_PROGRAMME_COMPETENCIES, STUDENT_LEVELS, TARGET_GROUPS } from '../domain/programme';
 
+/** One current programme per target group, and for students per school level at most. */
+export const MAX_PROGRAMMES = TARGET_GROUPS.length - 1 + STUDENT_LEVELS.length;
+
 export class ProgrammeCodeParamsDto {
   @ApiProperty({ example: 'CITIZEN_BASIC' })
+  @MaxLength(64)
   @Matches(/^[A-Z][A-Z0-9_]{1,63}$/, { message: 'code must be an upper-case programme code' })
   code: string;
 }
@@ -61,7 +66,13 @@ export class UpdateProgrammeDto {
   @MaxLength(2000)
   description?: string;
 
-  @ApiPropertyOptional({ example: [1, 2], description: 'Levels (bậc 1-8) of Thông tư 02/2025 it aims at' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    format: 'int32',
+    isArray: true,
+    example: [1, 2],
+    description: 'Levels (bậc 1-8) of Thông tư 02/2025 it aims at',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(8)
@@ -92,36 +103,47 @@ export class UpdateProgrammeDto {
 }
 
 export class ProgrammeCompetencyDto {
-  @ApiProperty({ example: 'BASIC-VNEID' })
+  @ApiProperty({ example: 'BASIC-VNEID', maxLength: 64 })
   code: string;
 
-  @ApiProperty({ example: 'Cài đặt và sử dụng ứng dụng VNeID, danh tính số' })
+  @ApiProperty({ example: 'Cài đặt và sử dụng ứng dụng VNeID, danh tính số', maxLength: 200 })
   name: string;
 }
 
 export class ProgrammeDto {
-  @ApiProperty({ example: 'CITIZEN_BASIC' })
+  @ApiProperty({ example: 'CITIZEN_BASIC', maxLength: 64 })
   code: string;
 
   @ApiProperty({ enum: TARGET_GROUPS, example: 'CITIZEN' })
   group: string;
 
-  @ApiProperty({ enum: STUDENT_LEVELS, isArray: true, example: [] })
+  @ApiProperty({ enum: STUDENT_LEVELS, isArray: true, example: [], maxItems: STUDENT_LEVELS.length })
   studentLevels: string[];
 
   @ApiProperty({ example: 1 })
   version: number;
 
-  @ApiProperty({ example: 'Kỹ năng số cơ bản cho người dân' })
+  @ApiProperty({ example: 'Kỹ năng số cơ bản cho người dân', maxLength: 200 })
   title: string;
 
-  @ApiProperty({ example: 'Sử dụng thiết bị thông minh, VNeID, dịch vụ công trực tuyến, ...' })
+  @ApiProperty({
+    example: 'Sử dụng thiết bị thông minh, VNeID, dịch vụ công trực tuyến, ...',
+    maxLength: 2000,
+  })
   description: string;
 
-  @ApiProperty({ example: [], type: Number, isArray: true })
+  @ApiProperty({
+    example: [],
+    type: 'integer',
+    format: 'int32',
+    isArray: true,
+    minimum: 1,
+    maximum: 8,
+    maxItems: 8,
+  })
   levels: number[];
 
-  @ApiProperty({ type: ProgrammeCompetencyDto, isArray: true })
+  @ApiProperty({ type: ProgrammeCompetencyDto, isArray: true, maxItems: MAX_PROGRAMME_COMPETENCIES })
   competencies: ProgrammeCompetencyDto[];
 
   @ApiProperty({ example: true, description: 'Version 1 as seeded from the plan, not edited' })
@@ -132,12 +154,13 @@ export class ProgrammeDto {
       'Kế hoạch triển khai Phong trào “Bình dân học vụ số” trên địa bàn tỉnh Lai Châu: III.1.c, IV.5.4.a-d',
     nullable: true,
     type: String,
+    maxLength: 500,
   })
   source: string | null;
 
-  @ApiProperty({ example: null, nullable: true, type: String })
+  @ApiProperty({ example: null, nullable: true, type: String, maxLength: MAX_SUBJECT_LENGTH })
   editedBy: string | null;
 
-  @ApiProperty({ example: '2025-10-01T00:00:00.000Z' })
+  @ApiProperty({ example: '2025-10-01T00:00:00.000Z', format: 'date-time', maxLength: 24 })
   editedAt: string;
 }

@@ -1,6 +1,8 @@
+import { MAX_SUBJECT_LENGTH } from '@bdhvs/auth';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { MAX_REPORTED_ERRORS } from '../domain/learner-import';
 import {
   AGE_BANDS,
   AgeBand,
@@ -13,10 +15,11 @@ import {
 } from '../domain/learner';
 
 export class LearnerDto {
-  @ApiProperty({ format: 'uuid', example: '0b7c1a52-2a8f-4c43-9d6c-5c1d2b0c9f11' })
+  @ApiProperty({ format: 'uuid', maxLength: 36, example: '0b7c1a52-2a8f-4c43-9d6c-5c1d2b0c9f11' })
   id: string;
 
   @ApiProperty({
+    maxLength: 12,
     example: '0120******45',
     nullable: true,
     type: String,
@@ -27,10 +30,10 @@ export class LearnerDto {
   @ApiProperty({ example: false, description: 'True only on an audited reveal by a province-admin' })
   citizenIdRevealed: boolean;
 
-  @ApiProperty({ example: 'Lò Thị Mai', nullable: true, type: String })
+  @ApiProperty({ maxLength: 200, example: 'Lò Thị Mai', nullable: true, type: String })
   fullName: string | null;
 
-  @ApiProperty({ example: '1980-01-31', nullable: true, type: String })
+  @ApiProperty({ format: 'date', maxLength: 10, example: '1980-01-31', nullable: true, type: String })
   dateOfBirth: string | null;
 
   @ApiProperty({ example: 1980 })
@@ -39,7 +42,7 @@ export class LearnerDto {
   @ApiProperty({ enum: ['male', 'female'], example: 'female' })
   sex: string;
 
-  @ApiProperty({ example: '03', nullable: true, type: String })
+  @ApiProperty({ maxLength: 2, example: '03', nullable: true, type: String })
   ethnicity: string | null;
 
   @ApiProperty({ example: false, nullable: true, type: Boolean })
@@ -51,25 +54,31 @@ export class LearnerDto {
   @ApiProperty({ example: false, nullable: true, type: Boolean })
   poorHousehold: boolean | null;
 
-  @ApiProperty({ example: '03388' })
+  @ApiProperty({ maxLength: 5, example: '03388' })
   unitCode: string;
 
-  @ApiProperty({ example: null, nullable: true, type: String })
+  @ApiProperty({ maxLength: 7, example: null, nullable: true, type: String })
   villageCode: string | null;
 
-  @ApiProperty({ example: null, nullable: true, type: String })
+  @ApiProperty({ format: 'uuid', maxLength: 36, example: null, nullable: true, type: String })
   householdId: string | null;
 
-  @ApiProperty({ enum: TARGET_GROUPS, isArray: true, example: ['PUBLIC_SECTOR', 'CITIZEN'] })
+  @ApiProperty({
+    enum: TARGET_GROUPS,
+    isArray: true,
+    maxItems: TARGET_GROUPS.length,
+    example: ['PUBLIC_SECTOR', 'CITIZEN'],
+  })
   groups: string[];
 
-  @ApiProperty({ enum: STUDENT_LEVELS, nullable: true, example: null })
+  @ApiProperty({ enum: STUDENT_LEVELS, nullable: true, example: 'UPPER_SECONDARY' })
   studentLevel: string | null;
 
-  @ApiProperty({ example: null, nullable: true, type: String })
+  // 200 characters as sent, kept in NFC, which can make one character three.
+  @ApiProperty({ maxLength: 600, example: null, nullable: true, type: String })
   employer: string | null;
 
-  @ApiProperty({ example: null, nullable: true, type: String })
+  @ApiProperty({ maxLength: 600, example: null, nullable: true, type: String })
   school: string | null;
 
   @ApiProperty({ enum: VNEID_STATUSES, example: 'level2' })
@@ -84,16 +93,19 @@ export class LearnerDto {
   })
   certified: boolean;
 
-  @ApiProperty({ example: 'moodle' })
+  // The caller's token subject, which OpenID Connect keeps to 255 ASCII characters.
+  @ApiProperty({ maxLength: MAX_SUBJECT_LENGTH, example: 'moodle' })
   registeredBy: string;
 
-  @ApiProperty({ example: '2025-10-01T08:00:00.000Z' })
+  @ApiProperty({ format: 'date-time', maxLength: 24, example: '2025-10-01T08:00:00.000Z' })
   registeredAt: string;
 
-  @ApiProperty({ example: '2025-10-01T08:00:00.000Z' })
+  @ApiProperty({ format: 'date-time', maxLength: 24, example: '2025-10-01T08:00:00.000Z' })
   updatedAt: string;
 
   @ApiProperty({
+    format: 'date-time',
+    maxLength: 24,
     example: null,
     nullable: true,
     type: String,
@@ -112,6 +124,8 @@ export class LearnerDto {
   source: string;
 
   @ApiProperty({
+    format: 'date-time',
+    maxLength: 24,
     example: null,
     nullable: true,
     type: String,
@@ -121,7 +135,7 @@ export class LearnerDto {
 }
 
 export class LearnerPageDto {
-  @ApiProperty({ type: LearnerDto, isArray: true })
+  @ApiProperty({ type: LearnerDto, isArray: true, maxItems: 200 })
   items: LearnerDto[];
 
   @ApiProperty({ example: 1 })
@@ -158,6 +172,7 @@ export class SearchLearnersQueryDto {
   })
   @IsOptional()
   @Matches(/^\d{2,7}$/, { message: 'unit must be an administrative unit code' })
+  @MaxLength(7)
   unit?: string;
 
   @ApiPropertyOptional({ enum: TARGET_GROUPS })
@@ -184,14 +199,15 @@ export class SearchLearnersQueryDto {
   @IsIn(LEARNER_SOURCES)
   source?: LearnerSource;
 
-  @ApiPropertyOptional({ example: 1, default: 1 })
+  @ApiPropertyOptional({ type: 'integer', format: 'int32', example: 1, default: 1 })
   @IsOptional()
   @Transform(({ value }) => Number(value))
   @IsInt()
   @Min(1)
+  @Max(1_000_000)
   page = 1;
 
-  @ApiPropertyOptional({ example: 50, default: 50, maximum: 200 })
+  @ApiPropertyOptional({ type: 'integer', format: 'int32', example: 50, default: 50, maximum: 200 })
   @IsOptional()
   @Transform(({ value }) => Number(value))
   @IsInt()
@@ -204,10 +220,10 @@ export class ImportErrorDto {
   @ApiProperty({ example: 3, description: 'Line in the file, the header being line 1' })
   line: number;
 
-  @ApiProperty({ example: 'citizenId' })
+  @ApiProperty({ maxLength: 40, example: 'citizenId' })
   field: string;
 
-  @ApiProperty({ example: 'citizenId must be exactly 12 digits' })
+  @ApiProperty({ maxLength: 200, example: 'citizenId must be exactly 12 digits' })
   message: string;
 }
 
@@ -218,7 +234,7 @@ export class ImportResultDto {
   @ApiProperty({ example: 2 })
   rejected: number;
 
-  @ApiProperty({ type: ImportErrorDto, isArray: true })
+  @ApiProperty({ type: ImportErrorDto, isArray: true, maxItems: MAX_REPORTED_ERRORS })
   errors: ImportErrorDto[];
 
   @ApiPropertyOptional({ example: false, description: 'More errors than listed (the first 10,000 are)' })
@@ -232,21 +248,22 @@ export class ImportIdParamsDto {
 }
 
 export class ImportFailureDto {
-  @ApiProperty({ example: '/problems/bad-import-header' })
+  @ApiProperty({ maxLength: 100, example: '/problems/bad-import-header' })
   type: string;
 
-  @ApiProperty({ example: 'Wrong CSV header' })
+  @ApiProperty({ maxLength: 100, example: 'Wrong CSV header' })
   title: string;
 
   @ApiProperty({ example: 400, description: 'The status a synchronous import would have answered' })
   status: number;
 
-  @ApiProperty({ example: 'The CSV header is wrong: missing columns: dateOfBirth.' })
+  // A wrong header names its unknown and repeated columns: at most twice a line (8,192 bytes by default).
+  @ApiProperty({ maxLength: 20000, example: 'The CSV header is wrong: missing columns: dateOfBirth.' })
   detail: string;
 }
 
 export class LearnerImportDto extends ImportResultDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
   id: string;
 
   @ApiProperty({
@@ -256,10 +273,16 @@ export class LearnerImportDto extends ImportResultDto {
   })
   state: 'running' | 'done' | 'failed';
 
-  @ApiProperty({ example: '2025-10-01T08:00:00.000Z' })
+  @ApiProperty({ format: 'date-time', maxLength: 24, example: '2025-10-01T08:00:00.000Z' })
   startedAt: string;
 
-  @ApiProperty({ example: '2025-10-01T08:01:00.000Z', nullable: true, type: String })
+  @ApiProperty({
+    format: 'date-time',
+    maxLength: 24,
+    example: '2025-10-01T08:01:00.000Z',
+    nullable: true,
+    type: String,
+  })
   finishedAt: string | null;
 
   @ApiPropertyOptional({
@@ -272,11 +295,13 @@ export class LearnerImportDto extends ImportResultDto {
 export class RegisterHouseholdDto {
   @ApiProperty({ example: '03388' })
   @Matches(/^\d{5}$/, { message: 'unitCode must be a five-digit commune or ward code' })
+  @MaxLength(5)
   unitCode: string;
 
   @ApiPropertyOptional({ example: '0338801' })
   @IsOptional()
   @Matches(/^\d{7}$/, { message: 'villageCode must be a seven-digit village code' })
+  @MaxLength(7)
   villageCode?: string;
 }
 
@@ -292,10 +317,10 @@ export class AddHouseholdMemberDto {
 }
 
 export class HouseholdMemberDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
   learnerId: string;
 
-  @ApiProperty({ example: 'Lò Thị Mai', nullable: true, type: String })
+  @ApiProperty({ maxLength: 200, example: 'Lò Thị Mai', nullable: true, type: String })
   fullName: string | null;
 
   @ApiProperty({ example: true })
@@ -303,16 +328,16 @@ export class HouseholdMemberDto {
 }
 
 export class HouseholdDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
   id: string;
 
-  @ApiProperty({ example: '03388' })
+  @ApiProperty({ maxLength: 5, example: '03388' })
   unitCode: string;
 
-  @ApiProperty({ example: null, nullable: true, type: String })
+  @ApiProperty({ maxLength: 7, example: null, nullable: true, type: String })
   villageCode: string | null;
 
-  @ApiProperty({ example: null, nullable: true, type: String })
+  @ApiProperty({ format: 'uuid', maxLength: 36, example: null, nullable: true, type: String })
   headLearnerId: string | null;
 
   @ApiProperty({
@@ -322,6 +347,7 @@ export class HouseholdDto {
   })
   status: string;
 
-  @ApiProperty({ type: HouseholdMemberDto, isArray: true })
+  // A household has no cap on its members; a thousand is far beyond any family's size.
+  @ApiProperty({ type: HouseholdMemberDto, isArray: true, maxItems: 1000 })
   members: HouseholdMemberDto[];
 }

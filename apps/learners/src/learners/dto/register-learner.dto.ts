@@ -10,6 +10,7 @@ import {
   IsUUID,
   Length,
   Matches,
+  MaxLength,
 } from 'class-validator';
 import {
   STUDENT_LEVELS,
@@ -27,6 +28,7 @@ export class RegisterLearnerDto {
     description: '12-digit citizen ID (CCCD); stored sealed, answered masked',
   })
   @Matches(/^\d{12}$/, { message: 'citizenId must be exactly 12 digits' })
+  @MaxLength(12)
   citizenId: string;
 
   @ApiProperty({ example: 'Lò Thị Mai', description: 'Any Unicode normalisation; stored in NFC' })
@@ -36,6 +38,7 @@ export class RegisterLearnerDto {
 
   @ApiProperty({ example: '1980-01-31', description: 'YYYY-MM-DD, not in the future' })
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'dateOfBirth must be YYYY-MM-DD' })
+  @MaxLength(10)
   dateOfBirth: string;
 
   @ApiProperty({ enum: ['male', 'female'], example: 'female' })
@@ -48,15 +51,18 @@ export class RegisterLearnerDto {
   })
   @IsOptional()
   @Matches(/^\d{2}$/, { message: 'ethnicity must be a two-digit code' })
+  @MaxLength(2)
   ethnicity?: string;
 
   @ApiProperty({ example: '03388', description: 'Commune or ward code of the 2025 map' })
   @Matches(/^\d{5}$/, { message: 'unitCode must be a five-digit commune or ward code' })
+  @MaxLength(5)
   unitCode: string;
 
   @ApiPropertyOptional({ example: '0338801', description: 'Village (thôn, bản, tổ dân phố) of unitCode' })
   @IsOptional()
   @Matches(/^\d{7}$/, { message: 'villageCode must be a seven-digit village code' })
+  @MaxLength(7)
   villageCode?: string;
 
   @ApiPropertyOptional({ format: 'uuid', example: '5b1f6b9e-3c1d-4a8e-9f0a-1d2c3b4a5f60' })
@@ -136,6 +142,7 @@ export class CorrectLearnerDto {
   @ApiPropertyOptional({ example: '1980-01-31' })
   @IsOptional()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'dateOfBirth must be YYYY-MM-DD' })
+  @MaxLength(10)
   dateOfBirth?: string;
 
   @ApiPropertyOptional({ enum: ['male', 'female'] })
@@ -146,22 +153,26 @@ export class CorrectLearnerDto {
   @ApiPropertyOptional({ example: '03', nullable: true, type: String })
   @IsOptional()
   @Matches(/^\d{2}$/, { message: 'ethnicity must be a two-digit code' })
+  @MaxLength(2)
   ethnicity?: string | null;
 
   @ApiPropertyOptional({ example: '03390' })
   @IsOptional()
   @Matches(/^\d{5}$/, { message: 'unitCode must be a five-digit commune or ward code' })
+  @MaxLength(5)
   unitCode?: string;
 
   @ApiPropertyOptional({ example: null, nullable: true, type: String })
   @IsOptional()
   @Matches(/^\d{7}$/, { message: 'villageCode must be a seven-digit village code' })
+  @MaxLength(7)
   villageCode?: string | null;
 
   @ApiPropertyOptional({ enum: TARGET_GROUPS, isArray: true, example: ['CITIZEN'] })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
+  @ArrayMaxSize(4)
   @IsIn(TARGET_GROUPS, { each: true, message: `groups must be among: ${TARGET_GROUPS.join(', ')}` })
   groups?: TargetGroup[];
 

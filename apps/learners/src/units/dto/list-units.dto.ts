@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { UNIT_MAPS, UNIT_TYPES, UnitMap, UnitType } from '../domain/administrative-unit';
 
 export class ListUnitsQueryDto {
@@ -17,32 +17,36 @@ export class ListUnitsQueryDto {
   @ApiPropertyOptional({ example: '105', description: 'Only the direct sub-units of this unit (same map)' })
   @IsOptional()
   @Matches(/^\d{2,7}$/, { message: 'parentCode must be an administrative unit code' })
+  @MaxLength(7)
   parentCode?: string;
 }
 
 export class UnitDto {
   @ApiProperty({
+    maxLength: 7,
     example: '03388',
     description: 'GSO code, leading zeros kept; unique only together with `map`',
   })
   code: string;
 
-  @ApiProperty({ example: 'Phường Đoàn Kết' })
+  // 200 characters as sent, kept in NFC, which can make one character three.
+  @ApiProperty({ maxLength: 600, example: 'Phường Đoàn Kết' })
   name: string;
 
-  @ApiProperty({ example: 'Đoàn Kết' })
+  @ApiProperty({ maxLength: 600, example: 'Đoàn Kết' })
   shortName: string;
 
   @ApiProperty({ enum: UNIT_TYPES, example: 'ward' })
   type: UnitType;
 
-  @ApiProperty({ example: '12', nullable: true, type: String })
+  @ApiProperty({ maxLength: 5, example: '12', nullable: true, type: String })
   parentCode: string | null;
 
   @ApiProperty({ enum: UNIT_MAPS, example: '2025' })
   map: UnitMap;
 
   @ApiPropertyOptional({
+    maxLength: 5,
     example: '03388',
     nullable: true,
     type: String,
@@ -54,6 +58,7 @@ export class UnitDto {
 export class RegisterVillageDto {
   @ApiProperty({ example: '0338801', description: 'The commune or ward code followed by two digits' })
   @Matches(/^\d{7}$/, { message: 'code must be seven digits' })
+  @MaxLength(7)
   code: string;
 
   @ApiProperty({ example: 'Bản Nà Nọi' })
@@ -69,6 +74,7 @@ export class RegisterVillageDto {
 
   @ApiProperty({ example: '03388', description: 'Commune or ward of the 2025 map' })
   @Matches(/^\d{5}$/, { message: 'parentCode must be a five-digit commune or ward code' })
+  @MaxLength(5)
   parentCode: string;
 
   @ApiProperty({ enum: ['village'], example: 'village' })
@@ -92,5 +98,6 @@ export class RenameUnitDto {
 export class UnitCodeParamsDto {
   @ApiProperty({ example: '03388' })
   @Matches(/^\d{2,7}$/, { message: 'code must be an administrative unit code' })
+  @MaxLength(7)
   code: string;
 }

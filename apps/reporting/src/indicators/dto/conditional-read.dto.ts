@@ -2,7 +2,8 @@
 export const ETAG_HEADER = {
   ETag: {
     description: 'Changes whenever the answer may change; send it back in If-None-Match',
-    schema: { type: 'string', example: 'W/"3q2-7wLw1sgcHdRiR4k1mQ"' },
+    // entityTag(): W/"…" around 27 characters of a base64url digest.
+    schema: { type: 'string', maxLength: 31, example: 'W/"3q2-7wLw1sgcHdRiR4k1mQ"' },
   },
 };
 

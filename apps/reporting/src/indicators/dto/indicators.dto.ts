@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
   ArrayMinSize,
   IsIn,
   IsInt,
@@ -9,6 +10,7 @@ import {
   IsUUID,
   Matches,
   Max,
+  MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
@@ -23,11 +25,25 @@ import {
 
 const PERIOD = /^\d{4}(S[12]|Q[1-4])?$/;
 const UNIT = /^\d{2,7}$/;
+/** The longest values of PERIOD (`2025Q3`) and UNIT. */
+export const PERIOD_LENGTH = 6;
+export const UNIT_CODE_LENGTH = 7;
+export const INDICATOR_LENGTH = Math.max(...ALL_INDICATORS.map((i) => i.length));
+/** `Date.toISOString()`: `2025-10-01T03:12:00.000Z`. */
+export const TIMESTAMP_LENGTH = 24;
+/**
+ * The units of the province's 2025 map bound every list of units or sub-units an answer holds: Lai Châu
+ * has 39, and no province has more than a few hundred.
+ */
+export const MAX_UNITS = 1_000;
+/** A read's rows: each indicator's own row and one per sub-unit or breakdown value (55 at most). */
+export const MAX_INDICATOR_ROWS = ALL_INDICATORS.length * (1 + MAX_UNITS);
 
 export class GetIndicatorsQuery {
   @ApiPropertyOptional({ example: '12', description: "Unit code; default the caller's unit or the province" })
   @IsOptional()
   @Matches(UNIT, { message: 'unit must be an administrative unit code' })
+  @MaxLength(UNIT_CODE_LENGTH)
   unit?: string;
 
   @ApiPropertyOptional({
@@ -46,6 +62,7 @@ export class GetIndicatorsQuery {
   })
   @IsOptional()
   @Matches(PERIOD, { message: 'period must be a DHIS2 period id such as 2025, 2025S1 or 2025Q1' })
+  @MaxLength(PERIOD_LENGTH)
   period?: string;
 
   @ApiPropertyOptional({
@@ -72,13 +89,13 @@ export class GetIndicatorsQuery {
 }
 
 export class IndicatorRowDto {
-  @ApiProperty({ example: 'd' })
+  @ApiProperty({ example: 'd', maxLength: INDICATOR_LENGTH })
   indicator: string;
 
-  @ApiProperty({ example: '12' })
+  @ApiProperty({ example: '12', maxLength: UNIT_CODE_LENGTH })
   unitCode: string;
 
-  @ApiProperty({ example: '2025Q3' })
+  @ApiProperty({ example: '2025Q3', maxLength: PERIOD_LENGTH })
   period: string;
 
   @ApiProperty({ example: 1520 })
@@ -108,7 +125,13 @@ export class IndicatorRowDto {
   })
   registered: number;
 
-  @ApiProperty({ example: '2025-10-01T03:12:00.000Z', nullable: true, type: String })
+  @ApiProperty({
+    example: '2025-10-01T03:12:00.000Z',
+    nullable: true,
+    type: String,
+    format: 'date-time',
+    maxLength: TIMESTAMP_LENGTH,
+  })
   asOf: string | null;
 
   @ApiProperty({
@@ -127,11 +150,14 @@ export class IndicatorRowDto {
 export class UnitFigureDto {
   @ApiProperty({ example: '03388' })
   @Matches(UNIT, { message: 'unitCode must be an administrative unit code' })
+  @MaxLength(UNIT_CODE_LENGTH)
   unitCode: string;
 
+  // A head count or a share: no unit has a billion people.
   @ApiProperty({ example: 12500 })
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0)
+  @Max(1_000_000_000)
   value: number;
 }
 
@@ -149,6 +175,7 @@ export class SetFiguresDto {
   @ApiProperty({ type: [UnitFigureDto], example: [{ unitCode: '03388', value: 12500 }] })
   @ValidateNested({ each: true })
   @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_UNITS)
   @Type(() => UnitFigureDto)
   values: UnitFigureDto[];
 }
@@ -160,11 +187,13 @@ export class GetIndicatorEvidenceQuery {
   })
   @IsOptional()
   @Matches(UNIT, { message: 'unit must be an administrative unit code' })
+  @MaxLength(UNIT_CODE_LENGTH)
   unit?: string;
 
   @ApiPropertyOptional({ example: '2025Q3', description: 'DHIS2 period; default the current year' })
   @IsOptional()
   @Matches(PERIOD, { message: 'period must be a DHIS2 period id such as 2025, 2025S1 or 2025Q1' })
+  @MaxLength(PERIOD_LENGTH)
   period?: string;
 
   @ApiProperty({ enum: LEARNER_INDICATORS, example: 'c', description: 'An indicator over learners' })
@@ -186,6 +215,7 @@ export class GetIndicatorEvidenceQuery {
   })
   @IsOptional()
   @Matches(/^[\w+-]{1,32}$/, { message: 'value must be a breakdown value such as female, 60+ or 03388' })
+  @MaxLength(32)
   value?: string;
 
   @ApiPropertyOptional({ example: 100, default: 100, minimum: 1, maximum: 1000 })
@@ -202,10 +232,17 @@ export class GetIndicatorEvidenceQuery {
   after?: string;
 }
 
+/**
+ * The id of the event a projection row came from: a UUID, or `sha256:` and the hex digest of a message
+ * that came without a `ce_id` (@bdhvs/messaging).
+ */
+export const EVENT_ID_LENGTH = 71;
+
 export class EvidenceEventDto {
   @ApiProperty({
     example: '6f1c2a8e-3b4d-4e5f-8a9b-0c1d2e3f4a5b',
     description: 'The VNeID event that certified, or the courses service event of the completion',
+    maxLength: EVENT_ID_LENGTH,
   })
   eventId: string;
 
@@ -215,37 +252,52 @@ export class EvidenceEventDto {
   @ApiProperty({ enum: ['certificate-issued', 'course-completed'] })
   kind: string;
 
-  @ApiProperty({ format: 'uuid', description: 'The certificate or the course' })
+  @ApiProperty({ format: 'uuid', maxLength: 36, description: 'The certificate or the course' })
   subjectId: string;
 
-  @ApiProperty({ example: '2025-09-30T08:00:00.000Z', description: 'When VNeID certified' })
+  @ApiProperty({
+    example: '2025-09-30T08:00:00.000Z',
+    format: 'date-time',
+    maxLength: TIMESTAMP_LENGTH,
+    description: 'When VNeID certified',
+  })
   occurredAt: string;
 
-  @ApiProperty({ example: '2025-09-30T08:00:02.000Z', description: 'When reporting applied it' })
+  @ApiProperty({
+    example: '2025-09-30T08:00:02.000Z',
+    format: 'date-time',
+    maxLength: TIMESTAMP_LENGTH,
+    description: 'When reporting applied it',
+  })
   appliedAt: string;
 
-  @ApiProperty({ example: '03388', description: 'The unit the learner counts in' })
+  @ApiProperty({
+    example: '03388',
+    maxLength: UNIT_CODE_LENGTH,
+    description: 'The unit the learner counts in',
+  })
   unitCode: string;
 }
 
 export class IndicatorEvidenceDto {
-  @ApiProperty({ example: 'c' })
+  @ApiProperty({ example: 'c', maxLength: INDICATOR_LENGTH })
   indicator: string;
 
-  @ApiProperty({ example: '03388' })
+  @ApiProperty({ example: '03388', maxLength: UNIT_CODE_LENGTH })
   unitCode: string;
 
-  @ApiProperty({ example: '2025Q3' })
+  @ApiProperty({ example: '2025Q3', maxLength: PERIOD_LENGTH })
   period: string;
 
   @ApiPropertyOptional({ example: { sex: 'female' } })
   breakdown?: Record<string, string>;
 
-  @ApiProperty({ type: [EvidenceEventDto] })
+  @ApiProperty({ type: [EvidenceEventDto], maxItems: 1000, description: 'A page of at most `limit`' })
   events: EvidenceEventDto[];
 
   @ApiProperty({
     format: 'uuid',
+    maxLength: 36,
     nullable: true,
     type: String,
     description: 'Pass as `after` for the next page',
@@ -271,6 +323,7 @@ export class ListIndicatorChangesQuery {
   })
   @IsOptional()
   @Matches(/^\d{1,18}$/, { message: 'since must be the next cursor of a previous pull' })
+  @MaxLength(18)
   since?: string;
 
   @ApiPropertyOptional({
@@ -279,27 +332,33 @@ export class ListIndicatorChangesQuery {
   })
   @IsOptional()
   @Matches(PERIOD, { message: 'period must be a DHIS2 period id such as 2025, 2025S1 or 2025Q1' })
+  @MaxLength(PERIOD_LENGTH)
   period?: string;
 }
 
 export class ChangedUnitDto {
-  @ApiProperty({ example: '03388' })
+  @ApiProperty({ example: '03388', maxLength: UNIT_CODE_LENGTH })
   unitCode: string;
 
-  @ApiProperty({ type: [IndicatorRowDto], description: 'The unit’s own row of every indicator, as now' })
+  @ApiProperty({
+    type: [IndicatorRowDto],
+    maxItems: ALL_INDICATORS.length,
+    description: 'The unit’s own row of every indicator, as now',
+  })
   rows: IndicatorRowDto[];
 }
 
 export class IndicatorChangesDto {
-  @ApiProperty({ example: '1842' })
+  @ApiProperty({ example: '1842', maxLength: 18 })
   since: string;
 
-  @ApiProperty({ example: '1907', description: 'Pass as `since` next time' })
+  // A PostgreSQL bigint: 19 digits at most.
+  @ApiProperty({ example: '1907', maxLength: 19, description: 'Pass as `since` next time' })
   next: string;
 
-  @ApiProperty({ example: '2025Q3' })
+  @ApiProperty({ example: '2025Q3', maxLength: PERIOD_LENGTH })
   period: string;
 
-  @ApiProperty({ type: [ChangedUnitDto] })
+  @ApiProperty({ type: [ChangedUnitDto], maxItems: MAX_UNITS })
   changes: ChangedUnitDto[];
 }

@@ -5,6 +5,7 @@ import { IsInt, IsOptional, IsUrl, IsUUID, Matches, Max, MaxLength, Min } from '
 export class SubscribeReportEventsDto {
   @ApiProperty({ example: '03388', description: 'Reports of this unit and of every unit below it' })
   @Matches(/^\d{2,7}$/, { message: 'unitCode must be an administrative unit code' })
+  @MaxLength(7)
   unitCode: string;
 
   @ApiProperty({ example: 'https://dhis2.huyen.example.vn/api/bdhvs-hook', maxLength: 2000 })
@@ -32,23 +33,28 @@ export class ListDeliveriesQuery {
   limit = 50;
 }
 
+/** `Date.toISOString()`: `2026-12-02T08:00:00.000Z`. */
+const TIMESTAMP = { format: 'date-time', maxLength: 24 } as const;
+
 export class ReportSubscriptionDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
   id: string;
 
-  @ApiProperty({ example: '03388' })
+  @ApiProperty({ example: '03388', maxLength: 7 })
   unitCode: string;
 
-  @ApiProperty({ example: 'https://dhis2.huyen.example.vn/api/bdhvs-hook' })
+  @ApiProperty({ example: 'https://dhis2.huyen.example.vn/api/bdhvs-hook', maxLength: 2000 })
   url: string;
 
-  @ApiProperty({ example: '2026-12-02T08:00:00.000Z' })
+  @ApiProperty({ example: '2026-12-02T08:00:00.000Z', ...TIMESTAMP })
   createdAt: string;
 }
 
 export class CreatedReportSubscriptionDto extends ReportSubscriptionDto {
+  // 32 random bytes in base64url.
   @ApiProperty({
     example: 'q1Vx0m6kYJ4c8cN2f1x9b2mJ3t0rUu5yQb6W3s8lZ0A',
+    maxLength: 43,
     description:
       'Shown once: each delivery carries X-Bdhvs-Signature: sha256=<hex HMAC-SHA256 of the raw body with it>',
   })
@@ -56,10 +62,14 @@ export class CreatedReportSubscriptionDto extends ReportSubscriptionDto {
 }
 
 export class ReportDeliveryDto {
-  @ApiProperty({ format: 'uuid', description: 'Also sent as X-Bdhvs-Delivery: a receiver dedups on it' })
+  @ApiProperty({
+    format: 'uuid',
+    maxLength: 36,
+    description: 'Also sent as X-Bdhvs-Delivery: a receiver dedups on it',
+  })
   id: string;
 
-  @ApiProperty({ example: 'report-approved' })
+  @ApiProperty({ example: 'report-approved', maxLength: 64 })
   eventType: string;
 
   @ApiProperty({ example: { unitCode: '03388', period: '2025Q3' } })
@@ -74,15 +84,16 @@ export class ReportDeliveryDto {
   @ApiProperty({ example: 200, nullable: true, type: Number })
   lastStatus: number | null;
 
-  @ApiProperty({ example: null, nullable: true, type: String })
+  // `answered <status>`, or what fetch threw: at most a sentence quoting the URL (2,000).
+  @ApiProperty({ example: null, nullable: true, type: String, maxLength: 2100 })
   lastError: string | null;
 
-  @ApiProperty({ example: null, nullable: true, type: String })
+  @ApiProperty({ example: null, nullable: true, type: String, ...TIMESTAMP })
   nextAttemptAt: string | null;
 
-  @ApiProperty({ example: '2026-12-02T08:00:03.000Z', nullable: true, type: String })
+  @ApiProperty({ example: '2026-12-02T08:00:03.000Z', nullable: true, type: String, ...TIMESTAMP })
   deliveredAt: string | null;
 
-  @ApiProperty({ example: '2026-12-02T08:00:00.000Z' })
+  @ApiProperty({ example: '2026-12-02T08:00:00.000Z', ...TIMESTAMP })
   createdAt: string;
 }
