@@ -10,6 +10,7 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Actor, CurrentActor, Roles } from '@bdhvs/auth';
@@ -240,6 +241,16 @@ export class LearnersController {
     summary: "The data subject's export: everything held, in clear, with history and access log (audited)",
   })
   @ApiHeader({ ...REASON_HEADER, required: true })
+  @ApiOkResponse({
+    description:
+      'The learner (as getLearner answers, citizen ID in clear), every change with its reason (`history`) and ' +
+      'every access to its personal data (`accessLog`): complete, so the two lists have no bound',
+    schema: {
+      type: 'object',
+      required: ['learner', 'history', 'accessLog'],
+      properties: { learner: { $ref: getSchemaPath(LearnerDto) } },
+    },
+  })
   async exportPersonalData(
     @CurrentActor() actor: Actor,
     @Param() params: LearnerIdParamsDto,

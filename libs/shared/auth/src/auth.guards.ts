@@ -4,8 +4,10 @@ import {
   ForbiddenException,
   Injectable,
   SetMetadata,
+  applyDecorators,
   createParamDecorator,
 } from '@nestjs/common';
+import { ApiForbiddenResponse } from '@nestjs/swagger';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { IS_PUBLIC } from '@bdhvs/service-runtime';
@@ -13,8 +15,12 @@ import { Actor, Role } from './actor';
 
 const ROLES_KEY = 'bdhvs:roles';
 
-/** Roles allowed on a route; any one of them suffices. */
-export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
+/** Roles allowed on a route; any one of them suffices. The document says so with the route's 403. */
+export const Roles = (...roles: Role[]) =>
+  applyDecorators(
+    SetMetadata(ROLES_KEY, roles),
+    ApiForbiddenResponse({ description: `A caller without one of the roles ${roles.join(', ')}` }),
+  );
 
 export const CurrentActor = createParamDecorator(
   (_: unknown, ctx: ExecutionContext): Actor => ctx.switchToHttp().getRequest().user,

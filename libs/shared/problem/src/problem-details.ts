@@ -78,8 +78,8 @@ export const PROBLEM_DETAILS_SCHEMA = {
     type: { type: 'string', maxLength: 200, example: '/problems/bad-request' },
     title: { type: 'string', maxLength: 200, example: 'Bad request' },
     status: { type: 'integer', format: 'int32', minimum: 400, maximum: 599, example: 400 },
-    detail: { type: 'string', maxLength: 2000 },
-    instance: { type: 'string', maxLength: 2000 },
+    detail: { type: 'string', maxLength: 2000, example: 'The request has invalid fields.' },
+    instance: { type: 'string', maxLength: 2000, example: '/api/v1/learners/learners' },
     errors: {
       type: 'array',
       description: 'One entry per field at fault',
