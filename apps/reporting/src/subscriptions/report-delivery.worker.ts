@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Database, SERVICE_CONFIG } from '@bdhvs/service-runtime';
 import { ReportingConfig } from '../config/reporting-config';
-import { nextAttemptAt, signature } from './domain/delivery';
+import { LAST_ERROR_LENGTH, nextAttemptAt, signature } from './domain/delivery';
 import { DueDelivery, SubscriptionRepository } from './subscription.repository';
 
 const BATCH = 20;
@@ -72,7 +72,8 @@ export class ReportDeliveryWorker implements OnApplicationBootstrap, OnApplicati
       await response.body?.cancel();
       if (status < 200 || status >= 300) error = `answered ${status}`;
     } catch (caught) {
-      error = caught instanceof Error ? caught.message : String(caught);
+      // Kept as the delivery's lastError, which the document bounds to LAST_ERROR_LENGTH.
+      error = (caught instanceof Error ? caught.message : String(caught)).slice(0, LAST_ERROR_LENGTH);
     }
     const attempts = delivery.attempts + 1;
     await this.subscriptions.recordAttempt(delivery.id, {

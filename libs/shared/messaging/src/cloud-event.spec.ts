@@ -51,4 +51,11 @@ describe('CloudEvents binary mode', () => {
   it('refuses a value that is not JSON', () => {
     expect(() => fromKafkaMessage('t', 0, message('not json'))).toThrow(UndecodableMessageError);
   });
+
+  it('refuses a ce_id longer than 200 characters', () => {
+    expect(() => fromKafkaMessage('t', 0, message('{}', { ce_id: 'x'.repeat(201) }))).toThrow(
+      'ce_id is longer than 200 characters',
+    );
+    expect(fromKafkaMessage('t', 0, message('{}', { ce_id: 'x'.repeat(200) })).id).toBe('x'.repeat(200));
+  });
 });

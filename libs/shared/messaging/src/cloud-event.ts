@@ -38,6 +38,9 @@ export function headerText(headers: IHeaders | undefined, name: string): string 
 
 export class UndecodableMessageError extends Error {}
 
+/** The longest `ce_id` taken: inboxes, review queues and documents keep event ids, bounded by it. */
+export const MAX_EVENT_ID_LENGTH = 200;
+
 /**
  * Reads a message in binary mode. A message without CloudEvents headers (the VNeID adapter's plain
  * JSON) is identified by a hash of its bytes: the same message redelivered, or sent again, is recognised
@@ -51,6 +54,8 @@ export function fromKafkaMessage(topic: string, partition: number, message: Kafk
     throw new UndecodableMessageError('value is not JSON');
   }
   const id = headerText(message.headers, 'ce_id');
+  if (id !== undefined && id.length > MAX_EVENT_ID_LENGTH)
+    throw new UndecodableMessageError(`ce_id is longer than ${MAX_EVENT_ID_LENGTH} characters`);
   return {
     id:
       id ??

@@ -17,3 +17,6 @@ export function nextAttemptAt(attempts: number, now: Date): Date | null {
   const delay = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** (attempts - 1));
   return new Date(now.getTime() + delay);
 }
+
+/** The longest `lastError` a delivery keeps: `answered <status>`, or what fetch threw (it may quote the URL). */
+export const LAST_ERROR_LENGTH = 2100;

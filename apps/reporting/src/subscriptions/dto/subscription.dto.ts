@@ -1,3 +1,4 @@
+import { LAST_ERROR_LENGTH } from '../domain/delivery';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsUrl, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
@@ -84,8 +85,8 @@ export class ReportDeliveryDto {
   @ApiProperty({ example: 200, nullable: true, type: Number })
   lastStatus: number | null;
 
-  // `answered <status>`, or what fetch threw: at most a sentence quoting the URL (2,000).
-  @ApiProperty({ example: null, nullable: true, type: String, maxLength: 2100 })
+  // `answered <status>`, or what fetch threw, cut to LAST_ERROR_LENGTH by the delivery worker.
+  @ApiProperty({ example: null, nullable: true, type: String, maxLength: LAST_ERROR_LENGTH })
   lastError: string | null;
 
   @ApiProperty({ example: null, nullable: true, type: String, ...TIMESTAMP })
