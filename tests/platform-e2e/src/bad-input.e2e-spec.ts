@@ -38,14 +38,7 @@ const callers: fc.Arbitrary<() => string | null> = fc.oneof(
   {
     weight: 8,
     arbitrary: fc.constantFrom<() => string | null>(
-      ...[
-        'province-admin',
-        'unit-officer',
-        'mentor',
-        'mooc-platform',
-        'vneid-adapter',
-        'district-system',
-      ].map((role) => () => mintDevToken({ sub: `fuzz-${role}`, roles: [role] })),
+      ...ROLES.map((role) => () => mintDevToken({ sub: `fuzz-${role}`, roles: [role] })),
       () => mintDevToken({ sub: 'fuzz-officer-03388', roles: ['unit-officer'], unit: '03388' }),
       () => null,
     ),
