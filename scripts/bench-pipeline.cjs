@@ -28,6 +28,7 @@ const webhook = require('./lib/bench/webhook.cjs');
 const { runFreshness } = require('./lib/bench/freshness.cjs');
 const { runImport } = require('./lib/bench/import.cjs');
 const { rawSingleRowCommits } = require('./lib/bench/postgres.cjs');
+const { bareHttpLimits } = require('./lib/bench/http-bare.cjs');
 const { printPipelineReport } = require('./lib/bench/pipeline-report.cjs');
 
 const PHASES = ['kafka', 'webhook', 'freshness', 'import'];
@@ -92,6 +93,7 @@ run.main(async () => {
   run.onCleanup(() => kadmin.disconnect());
   const baselines = (results.baselines = {});
   let inbound = null;
+  let webhookRequests = null;
   let issuedSample = null;
 
   if (platformPhases.length > 0) {
@@ -129,6 +131,7 @@ run.main(async () => {
         requests: signed.slice(0, sizes.webhook),
         concurrency: opts.concurrency,
       });
+    webhookRequests = signed.slice(0, sizes.webhook);
     if (has('freshness') && !run.aborted)
       results.freshness = await runFreshness({
         run,
@@ -171,6 +174,12 @@ run.main(async () => {
         kadmin,
         messages: webhook.issuedLikeMessages(issuedSample, opts.n),
         label: 'issued',
+      });
+    if (webhookRequests?.length && !run.aborted)
+      baselines.http = await bareHttpLimits({
+        run,
+        requests: webhookRequests,
+        concurrency: opts.concurrency,
       });
     if (issuedSample && !run.aborted)
       baselines.postgres = await rawSingleRowCommits({

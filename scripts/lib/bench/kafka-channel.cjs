@@ -3,7 +3,8 @@
 // has grown by all of them (certification consumer -> outbox -> certificate-issued -> reporting).
 'use strict';
 
-const { TOPIC_PREFIX } = require('./platform.cjs');
+const { TOPIC_PREFIX, DB_PREFIX } = require('./platform.cjs');
+const { dbWorkSnapshot, dbWorkSince } = require('./db-work.cjs');
 const { idempotentProducer, produceAll, watchTopic } = require('./kafka.cjs');
 const { provinceD } = require('./http.cjs');
 const { startPolling, timelineOf } = require('./visibility.cjs');
@@ -25,6 +26,7 @@ async function runKafkaChannel({ run, ctx, messages }) {
   await producer.connect();
   log(`kafka channel: ${n} events onto ${INBOUND_TOPIC}`);
   const relay = await watchTopic(kadmin, ISSUED_TOPIC);
+  const db0 = await dbWorkSnapshot(`${DB_PREFIX}_`);
   const cpu0 = cpuSnapshot(ctx.pids());
   const t0 = now();
   relay.start(t0);
@@ -52,6 +54,7 @@ async function runKafkaChannel({ run, ctx, messages }) {
   await poller.stop();
   const relayTimeline = await relay.stop();
   const cpu = cpuDelta(cpu0, cpuSnapshot(ctx.pids()));
+  const databaseWork = await dbWorkSince(db0, `${DB_PREFIX}_`, produced);
   const visibleSeconds = hit ? hit.answeredMs / 1000 : null;
   const relayDone = relayTimeline.find(([, k]) => k >= produced);
   const last = poller.polls.at(-1)?.value ?? before.numerator;
@@ -69,6 +72,7 @@ async function runKafkaChannel({ run, ctx, messages }) {
     eventsPerSecond: visibleSeconds ? round(produced / visibleSeconds, 1) : null,
     certificatesIssuedAllSeconds: relayDone ? round(relayDone[0] / 1000, 2) : null,
     cpu,
+    databaseWork,
     visibleTimeline: thin(timelineOf(poller.polls, before.numerator), 200),
     issuedTimeline: thin(
       relayTimeline.map(([t, k]) => [round(t / 1000, 2), k]),

@@ -45,7 +45,8 @@ async function postgresFacts() {
     const { rows } = await client.query(
       `SELECT version() AS version, current_setting('synchronous_commit') AS sync,
               current_setting('fsync') AS fsync, current_setting('shared_buffers') AS shared_buffers,
-              current_setting('max_connections')::int AS max_connections`,
+              current_setting('max_connections')::int AS max_connections,
+              current_setting('autovacuum') AS autovacuum`,
     );
     return {
       version: rows[0].version.split(' on ')[0],
@@ -53,6 +54,8 @@ async function postgresFacts() {
       fsync: rows[0].fsync,
       sharedBuffers: rows[0].shared_buffers,
       maxConnections: rows[0].max_connections,
+      // Off, no table is ever analysed: the planner scans whole tables where an index serves (run 7).
+      autovacuum: rows[0].autovacuum,
     };
   } finally {
     await client.end();
@@ -60,7 +63,7 @@ async function postgresFacts() {
 }
 
 function describeMachine(m, pg) {
-  return `${m.nproc} cpu, ${m.cpuModel}, ${m.memTotalGiB} GiB RAM, node ${m.node}, Kafka ${m.kafka ?? '?'}, ${pg?.version ?? 'PostgreSQL ?'} (synchronous_commit=${pg?.synchronousCommit ?? '?'}, fsync=${pg?.fsync ?? '?'}); commit ${m.commit ?? '?'}${m.uncommittedFiles ? ` + ${m.uncommittedFiles} uncommitted files` : ''}`;
+  return `${m.nproc} cpu, ${m.cpuModel}, ${m.memTotalGiB} GiB RAM, node ${m.node}, Kafka ${m.kafka ?? '?'}, ${pg?.version ?? 'PostgreSQL ?'} (synchronous_commit=${pg?.synchronousCommit ?? '?'}, fsync=${pg?.fsync ?? '?'}, autovacuum=${pg?.autovacuum ?? '?'}); commit ${m.commit ?? '?'}${m.uncommittedFiles ? ` + ${m.uncommittedFiles} uncommitted files` : ''}`;
 }
 
 module.exports = { ROOT, machineFacts, loadNow, postgresFacts, describeMachine };

@@ -32,6 +32,8 @@ function judge(results) {
       w?.acceptedPerSecond,
       pg.find((r) => r.connections === 10)?.rowsPerSecond,
     ),
+    webhookAcceptedVsBareOneHop: ratio(w?.acceptedPerSecond, b.http?.direct?.perSecond),
+    webhookAcceptedVsBareTwoHops: ratio(w?.acceptedPerSecond, b.http?.proxied?.perSecond),
     importTimesSlowerThanRawCopy: ratio(i?.rawCopyRowsPerSecond, i?.importRowsPerSecond, 1),
     importTimesSlowerThanRawInsert: ratio(i?.rawInsertRowsPerSecond, i?.importRowsPerSecond, 1),
   };
@@ -78,6 +80,11 @@ function printPipelineReport(results) {
         `${fmt(k.visibleAtEndOfProduce)} visible when the produce ended; certificates issued all at ${fmt(k.certificatesIssuedAllSeconds, ' s')}`,
       ],
       [
+        'database work per event',
+        `${fmt(k.databaseWork?.rowsWrittenPerEvent)} rows`,
+        `${fmt(k.databaseWork?.commitsPerEvent)} commits; rows inserted + updated + deleted in every bench database`,
+      ],
+      [
         'raw Kafka produce then consume / s',
         fmt(b.kafkaInbound?.produceThenConsumePerSecond),
         `same ${fmt(b.kafkaInbound?.produced)} values: produce ${fmt(b.kafkaInbound?.producePerSecond)} /s, consume ${fmt(b.kafkaInbound?.consumePerSecond)} /s`,
@@ -109,6 +116,11 @@ function printPipelineReport(results) {
         `after the first call = ${fmt(w.endToEndPerSecond)} /s end to end; ${fmt(w.visibleAtEndOfAccept)} visible when the calls ended`,
       ],
       [
+        'database work per event',
+        `${fmt(w.databaseWork?.rowsWrittenPerEvent)} rows`,
+        `${fmt(w.databaseWork?.commitsPerEvent)} commits (until all visible)`,
+      ],
+      [
         'raw Kafka produce / s',
         fmt(b.kafkaIssued?.producePerSecond),
         `${fmt(b.kafkaIssued?.produced)} x ${fmt(b.kafkaIssued?.valueBytes, ' B')} (certificate-issued size, with headers)`,
@@ -123,6 +135,19 @@ function printPipelineReport(results) {
         fmt(run.rowsPerSecond),
         `${run.rows} single-row commits; p50/p99 ${run.latencyMs.p50}/${run.latencyMs.p99} ms`,
       ]),
+      ...[
+        ['one hop', b.http?.direct],
+        ['two hops (bare proxy)', b.http?.proxied],
+      ].map(([hops, bare]) => [
+        `bare node:http 202s / s, ${hops}`,
+        fmt(bare?.perSecond),
+        `same calls, no work; p50/p99 ${fmt(bare?.latencyMs?.p50)}/${fmt(bare?.latencyMs?.p99)} ms`,
+      ]),
+      [
+        'accepted / bare node:http',
+        fmt(r.webhookAcceptedVsBareTwoHops),
+        `two hops; ${fmt(r.webhookAcceptedVsBareOneHop)} of one hop`,
+      ],
       ['accepted / raw Kafka produce', fmt(r.webhookAcceptedVsRawProduce), ''],
       ['end to end / raw produce then consume', fmt(r.webhookEndToEndVsRawProduceThenConsume), ''],
       [

@@ -4,7 +4,8 @@
 'use strict';
 
 const crypto = require('node:crypto');
-const { PORTS } = require('./platform.cjs');
+const { PORTS, DB_PREFIX } = require('./platform.cjs');
+const { dbWorkSnapshot, dbWorkSince } = require('./db-work.cjs');
 const { WEBHOOK_PATH } = require('./events.cjs');
 const { ISSUED_TOPIC } = require('./kafka-channel.cjs');
 const { watchTopic } = require('./kafka.cjs');
@@ -24,6 +25,7 @@ async function runWebhook({ run, ctx, requests, concurrency, target = 'gateway' 
   const relay = await watchTopic(kadmin, ISSUED_TOPIC);
   log(`webhook: ${n} signed calls to ${target}, ${concurrency} in flight`);
 
+  const db0 = await dbWorkSnapshot(`${DB_PREFIX}_`);
   const cpu0 = cpuSnapshot(ctx.pids());
   const accept = await closedLoop({
     n,
@@ -85,6 +87,7 @@ async function runWebhook({ run, ctx, requests, concurrency, target = 'gateway' 
         ? round((accepted - visibleAtEnd) / (visibleSeconds - accept.seconds), 1)
         : null,
     cpuAcceptToVisible: cpuDelta(cpu0, cpuSnapshot(ctx.pids())),
+    databaseWork: await dbWorkSince(db0, `${DB_PREFIX}_`, accepted),
     visibleTimeline: thin(timelineOf(poller.polls, before.numerator), 200),
     relayTimeline: thin(
       relayTimeline.map(([t, k]) => [round(t / 1000, 2), k]),

@@ -15,6 +15,7 @@ import {
   Breakdown,
   IndicatorId,
   LearnerDimension,
+  LearnerIndicator,
   breakdownApplies,
   childrenOf,
   denominatorIsRegistered,
@@ -299,7 +300,7 @@ export class GetIndicatorsService {
   ): Promise<IndicatorRowDto[]> {
     const { unitCode, children, codes, scope } = tree;
     const dimension = breakdown && breakdown !== 'subunit' ? (breakdown as LearnerDimension) : null;
-    const learnerIndicators = indicators.filter((i) => !i.startsWith('m_'));
+    const learnerIndicators = indicators.filter((i): i is LearnerIndicator => !i.startsWith('m_'));
     const models = indicators.filter((i) => i.startsWith('m_'));
     const tallyModel = (indicator: IndicatorId, by: LearnerDimension | null): Promise<CellTally[]> => {
       switch (indicator) {
@@ -322,8 +323,10 @@ export class GetIndicatorsService {
       }
     };
     const [learnerTotals, learnerCells, modelTotals, modelCells] = await Promise.all([
-      learnerIndicators.length ? this.tallies.tallyLearners(scope, period, null) : [],
-      learnerIndicators.length && dimension ? this.tallies.tallyLearners(scope, period, dimension) : [],
+      learnerIndicators.length ? this.tallies.tallyLearners(scope, period, null, learnerIndicators) : [],
+      learnerIndicators.length && dimension
+        ? this.tallies.tallyLearners(scope, period, dimension, learnerIndicators)
+        : [],
       Promise.all(models.map((i) => tallyModel(i, null))),
       dimension
         ? Promise.all(

@@ -1,6 +1,7 @@
 import type { Producer } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { TopicNames } from './kafka-connection';
+import { outboxBacklog } from './messaging-metrics';
 import { OutboxRelay } from './outbox-relay';
 
 interface Row {
@@ -19,6 +20,8 @@ function fakeOutbox(rows: Row[], { lockHeld = false } = {}) {
         query: async (sql: string, params: unknown[]) => {
           if (sql.includes('pg_try_advisory_xact_lock')) return [{ locked: !lockHeld }];
           if (sql.startsWith('SELECT seq')) return rows.slice(0, params[0] as number);
+          if (sql.includes('max(seq)'))
+            return [{ left: rows.length ? Number(rows[rows.length - 1].seq) - Number(params[0]) : 0 }];
           if (sql.startsWith('DELETE')) {
             const gone = new Set(params[0] as string[]);
             rows.splice(0, rows.length, ...rows.filter((r) => !gone.has(r.seq)));
@@ -82,6 +85,17 @@ describe(OutboxRelay.name, () => {
       ],
     ]);
     expect(outbox.rows.map((r) => r.seq)).toEqual(['4']);
+  });
+
+  it('keeps the backlog gauge from the batches it publishes, without counting the table', async () => {
+    const backlog = async () => (await outboxBacklog.get()).values[0]?.value;
+    const outbox = fakeOutbox([1, 2, 3, 4, 5].map((i) => row(i, 'a.v1', `k${i}`)));
+    const relay = new OutboxRelay(outbox.dataSource, outbox.producer, { batchSize: 3 });
+
+    expect(await relay.publishBatch()).toBe(3);
+    expect(await backlog()).toBe(2);
+    expect(await relay.publishBatch()).toBe(2);
+    expect(await backlog()).toBe(0);
   });
 
   it('splits a batch into requests under the size limit, in order', async () => {

@@ -38,4 +38,12 @@ describe(newTraceContext.name, () => {
   it('starts a new trace without a parent', () => {
     expect(formatTraceparent(newTraceContext())).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/);
   });
+
+  it('never repeats an id across the blocks of random bytes it cuts them from', () => {
+    const spans = Array.from({ length: 2_000 }, () => newTraceContext());
+    const ids = spans.flatMap((s) => [s.traceId, s.spanId]);
+
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const span of spans) expect(parseTraceparent(formatTraceparent(span))).toEqual(span);
+  });
 });
