@@ -52,7 +52,11 @@ const opts = parseOptions(
     'fresh-seconds': { type: 'number', default: 20, help: 'freshness: seconds of calls' },
     'fresh-max-in-flight': { type: 'int', default: 256, help: 'freshness: calls in flight at most' },
     'import-rows': { type: 'int', default: 500_000, help: 'import: CSV rows' },
-    'import-batch': { type: 'int', default: 1000, help: 'import: LEARNERS_IMPORT_BATCH' },
+    'import-batch': {
+      type: 'int',
+      default: 10_000,
+      help: "import: LEARNERS_IMPORT_BATCH (the service's default)",
+    },
     json: { type: 'string', help: 'also write the figures as JSON to this file' },
     'timeout-min': {
       type: 'number',

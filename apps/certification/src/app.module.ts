@@ -28,6 +28,9 @@ export function certificationModule(config: CertificationConfig) {
           Topics.learnerSeen,
           Topics.vneidCertificationRequests,
         ],
+        // Every handler takes its per-learner locks in one order (lockKeys): one partition's batch is
+        // decided while another commits (benchmarks run 7: the Kafka channel about a quarter faster).
+        partitionsConcurrently: 3,
       }),
       AuthModule,
       RegistryModule,

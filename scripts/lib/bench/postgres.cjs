@@ -126,8 +126,15 @@ async function rawCopy({ db, file, columns }) {
   return (now() - t0) / 1000;
 }
 
-/** The same CSV rows as multi-row INSERTs of `batch` rows per transaction over one connection; seconds. */
-async function rawMultiRowInsert({ db, file, columns, batch }) {
+// A statement carries at most 65,535 parameters (the protocol's 16-bit count).
+const MAX_PARAMETERS = 65_535;
+
+/**
+ * The same CSV rows as multi-row INSERTs of `batch` rows per transaction (fewer when that many rows would
+ * exceed a statement's parameters) over one connection; seconds.
+ */
+async function rawMultiRowInsert({ db, file, columns, batch: asked }) {
+  const batch = Math.min(asked, Math.floor(MAX_PARAMETERS / columns.length));
   await textTable(db, 'bench_raw_insert', columns);
   return withClient(db, async (c) => {
     const lines = readline.createInterface({ input: fs.createReadStream(file), crlfDelay: Infinity });

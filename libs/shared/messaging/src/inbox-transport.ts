@@ -108,6 +108,8 @@ export interface InboxTransportOptions {
   swapGate?: boolean;
   /** Messages applied per transaction. */
   chunkSize?: number;
+  /** Partitions applied at once, each in its own transaction (ServiceConfig.KAFKA_PARTITIONS_CONCURRENTLY). */
+  partitionsConcurrently?: number;
   retries?: number;
   retryBaseMs?: number;
 }
@@ -207,6 +209,7 @@ export class InboxTransport extends Server implements CustomTransportStrategy {
       fromBeginning: true,
     });
     await this.consumer.run({
+      partitionsConsumedConcurrently: this.options.partitionsConcurrently ?? 1,
       autoCommit: true,
       eachBatchAutoResolve: false,
       eachBatch: (batch) => this.consumeBatch(batch),

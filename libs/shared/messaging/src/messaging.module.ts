@@ -31,6 +31,12 @@ export interface MessagingOptions {
   produces: readonly string[];
   /** Its projections can be rebuilt and swapped in while it runs: batches pass the swap gate. */
   rebuildable?: boolean;
+  /**
+   * Partitions applied at once, each in its own transaction (default 1). Only for a service whose handlers
+   * take their locks in one order (as certification's per-learner advisory locks are), so that concurrent
+   * batches wait for each other instead of deadlocking. KAFKA_PARTITIONS_CONCURRENTLY overrides it.
+   */
+  partitionsConcurrently?: number;
 }
 
 const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
@@ -176,6 +182,7 @@ export class MessagingModule {
               inboxConsumer: config.KAFKA_INBOX_CONSUMER,
               swapGate: options.rebuildable ?? false,
               topicNames: new TopicNames(config.KAFKA_TOPIC_PREFIX),
+              partitionsConcurrently: config.KAFKA_PARTITIONS_CONCURRENTLY ?? options.partitionsConcurrently,
             }),
         },
         KafkaReadiness,

@@ -21,6 +21,17 @@ describe('loadConfig', () => {
     expect(config.PORT).toBe(3003);
     expect(config.KAFKA_TOPIC_PARTITIONS).toBe(6);
     expect(config.NODE_ENV).toBe('development');
+    expect(config.KAFKA_PARTITIONS_CONCURRENTLY).toBeUndefined();
+  });
+
+  it('reads the consumer concurrency override, a whole number from 1', () => {
+    expect(
+      loadConfig(ExampleConfig, { ...valid, KAFKA_PARTITIONS_CONCURRENTLY: '3' })
+        .KAFKA_PARTITIONS_CONCURRENTLY,
+    ).toBe(3);
+    expect(() => loadConfig(ExampleConfig, { ...valid, KAFKA_PARTITIONS_CONCURRENTLY: '0' })).toThrow(
+      /KAFKA_PARTITIONS_CONCURRENTLY/,
+    );
   });
 
   it('names every bad variable in one line, never a value', () => {

@@ -51,6 +51,17 @@ export class ServiceConfig {
   KAFKA_GROUP_PREFIX = '';
 
   /**
+   * Partitions whose batches a consumer applies at the same time, each in its own transaction (order within
+   * a partition, and so per key, is kept). Unset: the service's own choice (MessagingOptions).
+   */
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  KAFKA_PARTITIONS_CONCURRENTLY?: number;
+
+  /**
    * The name the inbox records applied events under; unset: the consumer group id. A rebuild's own group
    * records under the live group's name, so that the live consumers skip what the rebuild applied once its
    * tables are swapped in.
