@@ -7,8 +7,17 @@ const { HOST } = require('./util.cjs');
 
 const PROVINCE = '12';
 
+// Below Node's default server keepAliveTimeout (5 s), as the gateway's upstream pool: a socket idle that
+// long is dropped instead of reused just as the server closes it (a network error at the client).
+const FREE_SOCKET_TIMEOUT_MS = 4_000;
+
 function keepAliveAgent(sockets) {
-  return new http.Agent({ keepAlive: true, maxSockets: sockets, maxFreeSockets: sockets });
+  return new http.Agent({
+    keepAlive: true,
+    maxSockets: sockets,
+    maxFreeSockets: sockets,
+    timeout: FREE_SOCKET_TIMEOUT_MS,
+  });
 }
 
 /** Opens `sockets` connections (one health request each) so that connection set-up is not timed. */
