@@ -41,6 +41,7 @@ import {
 } from './dto/indicators.dto';
 import { QualificationRepository } from './qualification.repository';
 import { CellTally, IndicatorTallyRepository, UnitScope } from './indicator-tally.repository';
+import { VersionedReads } from './versioned-reads';
 
 const CACHE_ENTRIES = 2_000;
 
@@ -81,8 +82,7 @@ class Tallies {
 
 @Injectable()
 export class GetIndicatorsService {
-  private readonly cache = new Map<string, { version: string; rows: IndicatorRowDto[] }>();
-  private readonly inFlight = new Map<string, { version: string; rows: Promise<IndicatorRowDto[]> }>();
+  private readonly reads = new VersionedReads<IndicatorRowDto[]>(CACHE_ENTRIES);
 
   constructor(
     private readonly units: UnitHierarchyRepository,
@@ -165,27 +165,13 @@ export class GetIndicatorsService {
     breakdown: Breakdown | null,
     version: string,
   ): Promise<IndicatorRowDto[]> {
-    // A computed answer stays right until a projection changes: the same question again costs one read,
-    // and the same question asked while it is being computed waits for that one computation.
+    // A computed answer stays right until a projection changes, and however many callers poll one question
+    // while events arrive, it is computed at most once at a time (VersionedReads).
     const key = JSON.stringify([map, unitCode, period.id, indicators, breakdown]);
-    const cached = this.cache.get(key);
-    if (cached?.version === version) return cached.rows;
-    const flight = this.inFlight.get(key);
-    if (flight?.version === version) return flight.rows;
-    const computing = (async () => {
+    return this.reads.read(key, version, async () => {
       const tree = map === '2025' ? await this.treeOf(unitCode) : await this.formerTreeOf(unitCode);
       return this.compute(tree, period, indicators, breakdown);
-    })();
-    this.inFlight.set(key, { version, rows: computing });
-    try {
-      const rows = await computing;
-      this.cache.delete(key);
-      this.cache.set(key, { version, rows });
-      if (this.cache.size > CACHE_ENTRIES) this.cache.delete(this.cache.keys().next().value as string);
-      return rows;
-    } finally {
-      if (this.inFlight.get(key)?.rows === computing) this.inFlight.delete(key);
-    }
+    });
   }
 
   /** getIndicatorEvidence: the certificates behind one cell's numerator, a page at a time. */
