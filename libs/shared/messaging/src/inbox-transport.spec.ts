@@ -120,6 +120,17 @@ describe(InboxTransport.name, () => {
     expect(calls).toHaveLength(1);
   });
 
+  it('applies a large batch in transactions of at most 1,000 events, the offset moved past each', async () => {
+    const sizes: number[] = [];
+    const { deliver, inbox } = await harness(async (events) => void sizes.push(events.length));
+    const codes = Array.from({ length: 2_500 }, (_, i) => String(i).padStart(5, '0'));
+    const resolved = await deliver(codes.map((code) => unitEvent(code)));
+
+    expect(sizes).toEqual([1_000, 1_000, 500]);
+    expect(resolved).toEqual(['999', '1999', '2499']);
+    expect(inbox.size).toBe(2_500);
+  });
+
   it('falls back to one event at a time when the chunk fails, and dead-letters only the bad one', async () => {
     const applied: string[] = [];
     const { deliver, sent, inbox } = await harness(async (events) => {
