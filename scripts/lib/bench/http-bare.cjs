@@ -44,7 +44,8 @@ http
   .listen(0, '127.0.0.1', function () { process.send(this.address().port); });
 `;
 
-function startProcess(run, label, source, args = []) {
+/** A node -e process that sends its listening port over IPC; stopped (killed) at cleanup at the latest. */
+function startBareProcess(run, label, source, args = []) {
   const child = spawn(process.execPath, ['-e', source, ...args], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -91,10 +92,10 @@ async function timedCalls({ run, label, port, requests, concurrency, pids }) {
 
 /** Bare one-hop and two-hop HTTP with the webhook's requests; run while the platform is stopped. */
 async function bareHttpLimits({ run, requests, concurrency }) {
-  const server = startProcess(run, 'bare http server', SERVER);
+  const server = startBareProcess(run, 'bare http server', SERVER);
   try {
     const serverPort = await server.port;
-    const proxy = startProcess(run, 'bare http proxy', PROXY, [String(serverPort)]);
+    const proxy = startBareProcess(run, 'bare http proxy', PROXY, [String(serverPort)]);
     try {
       const proxyPort = await proxy.port;
       const pids = { 'bare server': server.child.pid, 'bare proxy': proxy.child.pid };
@@ -124,4 +125,4 @@ async function bareHttpLimits({ run, requests, concurrency }) {
   }
 }
 
-module.exports = { bareHttpLimits };
+module.exports = { bareHttpLimits, startBareProcess };

@@ -6,9 +6,9 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { spawn } = require('node:child_process');
 const { Pool } = require('pg');
 const { keepAliveAgent, warmUp } = require('./http.cjs');
+const { startBareProcess } = require('./http-bare.cjs');
 const { REPORTING_DB } = require('./reporting-dataset.cjs');
 const { getRaw, steadyRate } = require('./reporting-reads.cjs');
 const { log, pgServerUrl } = require('./util.cjs');
@@ -67,19 +67,11 @@ async function bareHttp({ run, ctx, urlPath, rate, seconds, maxInFlight }) {
   const body = Buffer.from(await res.arrayBuffer());
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-reporting-')), 'answer.json');
   fs.writeFileSync(file, body);
-  const child = spawn(process.execPath, ['-e', SERVER, file], {
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const stop = run.onCleanup(() => {
-    if (child.exitCode === null) child.kill();
-    fs.rmSync(path.dirname(file), { recursive: true, force: true });
-  });
+  const removeFile = run.onCleanup(() => fs.rmSync(path.dirname(file), { recursive: true, force: true }));
+  const { child, port: listening, stop } = startBareProcess(run, 'bare http server', SERVER, [file]);
   const agent = keepAliveAgent(maxInFlight);
   try {
-    const port = await new Promise((resolve, reject) => {
-      child.once('message', resolve);
-      child.once('exit', (code) => reject(new Error(`bare http server exited with ${code}`)));
-    });
+    const port = await listening;
     log(`bare http server (pid ${child.pid}) on :${port}, ${body.length} B per answer`);
     await warmUp(agent, port, Math.min(maxInFlight, 32));
     const out = await steadyRate({
@@ -95,6 +87,7 @@ async function bareHttp({ run, ctx, urlPath, rate, seconds, maxInFlight }) {
   } finally {
     agent.destroy();
     await stop();
+    await removeFile();
   }
 }
 

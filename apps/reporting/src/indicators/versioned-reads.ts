@@ -27,11 +27,9 @@ export class VersionedReads<T> {
       if (wanted > waiting.version) waiting.version = wanted;
       return waiting.value;
     }
-    const next = { version: wanted, value: Promise.resolve() as Promise<T> };
-    next.value = running.value.then(
-      () => this.startWaiting(key, compute),
-      () => this.startWaiting(key, compute),
-    );
+    // Set before the running computation can settle: startWaiting reads it then.
+    const start = () => this.startWaiting(key, compute);
+    const next = { version: wanted, value: running.value.then(start, start) };
     this.waiting.set(key, next);
     return next.value;
   }
